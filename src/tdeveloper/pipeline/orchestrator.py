@@ -145,6 +145,8 @@ class Orchestrator:
             duration=time.perf_counter() - started, error=str(exc) or type(exc).__name__,
         )  # fmt: skip
 
-    def _emit(self, kind: Any, run_id: str, stage: str, index: int, total: int, **extra: Any) -> None:
+    def _emit(
+        self, kind: Any, run_id: str, stage: str, index: int, total: int, **extra: Any
+    ) -> None:
         event = StageEvent(kind=kind, run_id=run_id, stage=stage, index=index, total=total, **extra)
         self.on_event(event)

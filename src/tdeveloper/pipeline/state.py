@@ -6,8 +6,8 @@ from typing import Generic, Protocol, TypeVar
 
 from tdeveloper.spec import (
     AppSpec,
-    Archive,
     Architecture,
+    Archive,
     Brief,
     FileSet,
     Frozen,
@@ -20,8 +20,9 @@ from tdeveloper.spec import (
 )
 from tdeveloper.spec.errors import StageError
 
-In = TypeVar("In", bound=Frozen, contravariant=True)
+In = TypeVar("In", bound=Frozen)
 Out = TypeVar("Out", bound=Frozen, covariant=True)
+T = TypeVar("T", bound=Frozen)
 
 
 class RunState(Frozen):
@@ -38,11 +39,11 @@ class RunState(Frozen):
     project: Project | None = None
     archive: Archive | None = None
 
-    def need(self, field: str) -> Frozen:
+    def need(self, field: str, kind: type[T]) -> T:
+        """The output an earlier stage stored in `field`; a clear error if it is missing."""
         value = getattr(self, field)
-        if value is None:
+        if not isinstance(value, kind):
             raise StageError(f"stage input {field!r} is missing", stage=field)
-        assert isinstance(value, Frozen)
         return value
 
 

@@ -29,8 +29,8 @@ from tdeveloper.spec.requirements import (
     Requirements,
 )
 from tdeveloper.spec.stages import (
-    Archive,
     Architecture,
+    Archive,
     Check,
     Component,
     FileSet,
@@ -50,8 +50,8 @@ __all__ = [
     "FIELD_TYPES",
     "MAX_DESCRIPTION",
     "AppSpec",
-    "Archive",
     "Architecture",
+    "Archive",
     "Brief",
     "Check",
     "Component",

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import Field as PydField
 
 from tdeveloper.spec.base import Confidence, Feature, FieldType, Frozen, Source
+from tdeveloper.spec.requirements import NonFunctional
 
 
 class Field(Frozen):
@@ -88,6 +89,7 @@ class AppSpec(Frozen):
     roles: tuple[str, ...] = ()
     user_stories: tuple[UserStory, ...] = ()
     validation_rules: tuple[ValidationRule, ...] = ()
+    non_functional: NonFunctional = NonFunctional()
 
     def entity(self, name: str) -> Entity:
         for ent in self.entities:
@@ -119,3 +121,4 @@ class ParsedApp(Frozen):
     spec: AppSpec
     openapi: dict[str, Any]
     tables: tuple[Table, ...]
+    notes: tuple[str, ...] = ()

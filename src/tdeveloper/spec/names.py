@@ -48,7 +48,6 @@ parse_raw parse_file from_orm update_forward_refs model_config model_fields quer
 
 RESERVED_WORDS: frozenset[str] = frozenset(
     set(keyword.kwlist)
-    | set(keyword.softkwlist)
     | set(_SQL.split())
     | set(_JS.split())
     | {w.lower() for w in keyword.kwlist}
@@ -132,7 +131,7 @@ def plural(word: str) -> str:
     """English plural of a snake_case noun phrase (only the last word changes)."""
     head, _, last = word.rpartition("_")
     prefix = f"{head}_" if head else ""
-    if last in _UNCOUNTABLE or last.endswith("ies") and len(last) > 4:
+    if last in _UNCOUNTABLE or (last.endswith("ies") and len(last) > 4):
         return word
     if last in _IRREGULAR:
         return prefix + _IRREGULAR[last]
@@ -146,21 +145,21 @@ def plural(word: str) -> str:
 def entity_name(raw: str, notes: list[str]) -> str:
     """A valid PascalCase entity name for `raw`, or `SpecError` if none can be made."""
     name = pascal(raw)
-    if not name or not name[0].isalpha():
-        digits = name
-        name = pascal(re.sub(r"^[0-9]+", "", snake(raw))) if name else ""
-        if not name:
-            raise SpecError(
-                f"entity name {raw!r} has no ASCII letters; name it in English", item=raw
-            )
-        name = f"{name}{digits[: len(digits) - len(name)]}" if digits else name
+    if not name:
+        raise SpecError(f"entity name {raw!r} has no ASCII letters; name it in English", item=raw)
+    if name[0].isdigit():  # "3d model" -> "Model3d": the leading word moves to the end
+        words = _words(raw)
+        moved = pascal(" ".join([*words[1:], words[0]]))
+        if not moved[0].isalpha():
+            raise SpecError(f"entity name {raw!r} needs a word that starts with a letter")
+        notes.append(f"entity {raw!r} renamed to {moved!r}: names cannot start with a digit")
+        name = moved
     if name in _RESERVED_ENTITIES or snake(name) in RESERVED_WORDS:
         renamed = f"{name}Item"
         notes.append(f"entity {raw!r} renamed to {renamed!r}: {name!r} is a reserved word")
         return renamed
-    if name != raw:
-        if ascii_fold(raw) != raw:
-            notes.append(f"entity {raw!r} renamed to {name!r}: names must be ASCII")
+    if ascii_fold(raw) != raw:
+        notes.append(f"entity {raw!r} renamed to {name!r}: names must be ASCII")
     return name
 
 

@@ -21,7 +21,9 @@ class UiChoice(Frozen):
 
 class Component(Frozen):
     name: str
-    kind: Literal["api", "database", "worker", "cache", "search", "storage", "auth", "frontend"]
+    kind: Literal[
+        "api", "database", "worker", "cache", "search", "storage", "auth", "frontend", "compliance"
+    ]
     reason: str
 
 

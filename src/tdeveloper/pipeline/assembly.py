@@ -1,0 +1,163 @@
+"""assembly: lays the files out, formats them, checks they compile and lint, and optionally
+installs the backend in a scratch virtual environment and runs its own tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from tdeveloper.pipeline.state import AssemblyInput, RunState
+from tdeveloper.spec import (
+    Check,
+    FileSet,
+    GeneratedFile,
+    GenerateOptions,
+    ParsedApp,
+    Project,
+    QualityReport,
+)
+from tdeveloper.spec.errors import StageError, VerificationError
+
+__all__ = ["Assembly", "safe_path", "write_tree"]
+
+
+class Assembly:
+    name = "assembly"
+    output = "project"
+
+    def __init__(self, options: GenerateOptions | None = None) -> None:
+        self.options = options or GenerateOptions()
+
+    def select(self, state: RunState) -> AssemblyInput:
+        return AssemblyInput(
+            spec=state.need("parsed", ParsedApp).spec, fileset=state.need("fileset", FileSet)
+        )
+
+    def run(self, data: AssemblyInput, /) -> Project:
+        files = _checked(data.fileset)
+        with tempfile.TemporaryDirectory(prefix="tdev-assembly-") as tmp:
+            root = Path(tmp) / "project"
+            write_tree(root, files)
+            checks = [_ruff(root, "format"), _ruff(root, "check")]
+            files = _read_back(root, files)
+            checks.append(_compiles(files))
+            if self.options.verify:
+                _require(checks)
+                checks += verify_backend(root / "backend", self.options.verify_timeout)
+        quality = QualityReport(
+            checks=tuple(checks),
+            files=len(files),
+            lines=sum(f.content.count("\n") for f in files),
+            verified=self.options.verify,
+        )
+        return Project(name=data.spec.name, files=tuple(files), quality=quality)
+
+
+def safe_path(path: str) -> str:
+    """`path` if it is a plain relative POSIX path inside the project, else StageError."""
+    pure = PurePosixPath(path)
+    bad = (
+        not path
+        or "\\" in path
+        or "\x00" in path
+        or pure.is_absolute()
+        or any(part in ("", ".", "..") for part in path.split("/"))
+    )
+    if bad:
+        raise StageError(f"unsafe file path in generated project: {path!r}", stage="assembly")
+    return path
+
+
+def _checked(fileset: FileSet) -> list[GeneratedFile]:
+    seen: set[str] = set()
+    for f in fileset.files:
+        if safe_path(f.path) in seen:
+            raise StageError(f"file generated twice: {f.path}", stage="assembly")
+        seen.add(f.path)
+    return sorted(fileset.files, key=lambda f: f.path)
+
+
+def write_tree(root: Path, files: list[GeneratedFile] | tuple[GeneratedFile, ...]) -> None:
+    for f in files:
+        target = root / safe_path(f.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f.content, encoding="utf-8", newline="\n")
+        if f.executable:
+            target.chmod(0o755)
+
+
+def _read_back(root: Path, files: list[GeneratedFile]) -> list[GeneratedFile]:
+    out = []
+    for f in files:
+        if f.path.endswith(".py"):
+            content = (root / f.path).read_text(encoding="utf-8")
+            f = f.model_copy(update={"content": content}) if content != f.content else f
+        out.append(f)
+    return out
+
+
+def _require(checks: list[Check]) -> None:
+    failed = [c for c in checks if not c.passed]
+    if failed:
+        detail = "\n".join(f"{c.name}: {c.detail}" for c in failed)
+        raise VerificationError(f"generated project failed its checks:\n{detail}")
+
+
+def _ruff_bin() -> str:
+    from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
+
+    return str(find_ruff_bin())
+
+
+def _ruff(root: Path, command: str) -> Check:
+    args = [_ruff_bin(), command, "--no-cache", "--quiet", str(root)]
+    if command == "check":
+        args.insert(2, "--output-format=concise")
+    proc = subprocess.run(args, capture_output=True, text=True, check=False, cwd=root)
+    detail = (proc.stdout + proc.stderr).replace(str(root) + os.sep, "").strip()
+    return Check(name=f"ruff {command}", passed=proc.returncode == 0, detail=detail[-4000:])
+
+
+def _compiles(files: list[GeneratedFile]) -> Check:
+    errors = []
+    for f in files:
+        if f.path.endswith(".py"):
+            try:
+                compile(f.content, f.path, "exec", dont_inherit=True)
+            except SyntaxError as exc:
+                errors.append(f"{f.path}:{exc.lineno}: {exc.msg}")
+    return Check(name="python compiles", passed=not errors, detail="\n".join(errors))
+
+
+def verify_backend(backend: Path, timeout: float) -> list[Check]:
+    """Install the backend in a fresh venv and run its tests; VerificationError on failure."""
+    venv = backend.parent.parent / "venv"
+    python = venv / "bin" / "python"
+    steps = [
+        ("create venv", [sys.executable, "-m", "venv", str(venv)]),
+        ("install backend", [str(python), "-m", "pip", "install", "-q", "-e", ".[test]"]),
+        ("backend tests", [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider"]),
+    ]
+    checks = []
+    for name, args in steps:
+        proc = _run(args, backend, timeout)
+        tail = (proc.stdout + proc.stderr).strip()[-4000:]
+        last_line = tail.splitlines()[-1] if tail else ""
+        checks.append(Check(name=name, passed=proc.returncode == 0, detail=last_line))
+        if proc.returncode != 0:
+            raise VerificationError(f"verify failed at {name!r}:\n{tail}", stage="assembly")
+    return checks
+
+
+def _run(args: list[str], cwd: Path, timeout: float) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    try:
+        return subprocess.run(
+            args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise VerificationError(f"verify timed out after {timeout:g}s: {args[2:]}") from exc
