@@ -1,0 +1,98 @@
+"""Pipeline benchmark: per-stage and whole-pipeline time for 1, 10, 50 and 200 entities,
+and whole-process time of `tdev generate` for a 10-entity description.
+
+    python bench/bench_pipeline.py [--repeat 7] [--sizes 1,10,50,200] [--process-runs 11]
+
+Prints a Markdown table (paste it into docs/benchmarks.md with the machine and date).
+Cost per entity is shown so growth can be compared with linear.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tdeveloper.pipeline import STAGE_NAMES, generate
+from tdeveloper.spec import GenerateOptions
+
+_PLACES = ["garden", "harbor", "museum", "studio", "market", "clinic", "school", "farm",
+           "hotel", "depot", "lab", "office", "stadium", "theatre", "airport", "bakery",
+           "gallery", "library", "station", "workshop"]  # fmt: skip
+_THINGS = ["report", "ticket", "invoice", "booking", "shipment", "review", "visit", "permit",
+           "license", "schedule"]  # fmt: skip
+_FIELDS = "name, email, price, quantity, due date, status (open, closed), active flag, notes"
+
+
+def description(entities: int) -> str:
+    """A bullet-list brief with `entities` distinct entities and a relation to the previous."""
+    names = [f"{p} {t}" for t in _THINGS for p in _PLACES][:entities]
+    lines = ["Operations system"]
+    for i, name in enumerate(names):
+        lines.append(f"- {name.capitalize()}s: {_FIELDS}")
+        if i:
+            lines.append(f"Each {name} belongs to a {names[i - 1]}.")
+    return "\n".join(lines)
+
+
+def bench_in_process(entities: int, repeat: int) -> tuple[dict[str, float], float, int]:
+    text = description(entities)
+    generate(text)  # warm: template compilation and catalog loading happen once per process
+    stage_runs: dict[str, list[float]] = {s: [] for s in STAGE_NAMES}
+    totals = []
+    found = 0
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = generate(text, GenerateOptions())
+        totals.append(time.perf_counter() - started)
+        for stage, seconds in result.timings.items():
+            stage_runs[stage].append(seconds)
+        assert result.state.parsed is not None
+        found = len(result.state.parsed.spec.entities)
+    medians = {s: statistics.median(v) for s, v in stage_runs.items()}
+    return medians, statistics.median(totals), found
+
+
+def bench_process(runs: int) -> list[float]:
+    tdev = str(Path(sys.executable).with_name("tdev"))
+    text = description(10)
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(runs + 1):
+            out = Path(tmp) / f"out{i}.zip"
+            started = time.perf_counter()
+            subprocess.run([tdev, "generate", text, "-o", str(out), "-q"], check=True)
+            times.append(time.perf_counter() - started)
+    return times[1:]  # the first run warms the OS file cache
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--sizes", default="1,10,50,200")
+    parser.add_argument("--process-runs", type=int, default=11)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"machine: {platform.processor() or platform.machine()}, python {platform.python_version()}")
+    head = "| entities (found) | " + " | ".join(STAGE_NAMES) + " | total | ms per entity |"
+    print(head)
+    print("|" + "---|" * (len(STAGE_NAMES) + 3))
+    for size in sizes:
+        stages, total, found = bench_in_process(size, args.repeat)
+        cells = " | ".join(f"{stages[s] * 1000:.1f}" for s in STAGE_NAMES)
+        print(f"| {size} ({found}) | {cells} | {total * 1000:.1f} | {total * 1000 / size:.2f} |")
+    times = bench_process(args.process_runs)
+    print(
+        f"\n`tdev generate` (10 entities, whole process, {len(times)} runs): "
+        f"median {statistics.median(times) * 1000:.0f} ms, min {min(times) * 1000:.0f} ms, "
+        f"max {max(times) * 1000:.0f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

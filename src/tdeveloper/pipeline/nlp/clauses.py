@@ -1,0 +1,412 @@
+"""Clauses with a verb: subject, verb group, objects and trailing modifiers -> model facts.
+
+"Organizers create events with a name and venue" reads as subject=Organizer, verb=create
+(class "create"), objects=[Event], modifiers=[("with", "a name and venue")], which gives
+Event -> Organizer and Event's fields. verbs.py says what each verb class means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tdeveloper.pipeline.nlp.items import (
+    Reading,
+    add_fields,
+    declare_item,
+    entity_group,
+    fieldish,
+    plural_thing,
+)
+from tdeveloper.pipeline.nlp.lexicon import (
+    AUX,
+    BE,
+    DET,
+    GENERIC_ACTORS,
+    PRON,
+    QUANT,
+    singular,
+    words,
+    wordset,
+)
+from tdeveloper.pipeline.nlp.model import EntityDraft, is_person
+from tdeveloper.pipeline.nlp.text import parse_item, split_list
+from tdeveloper.pipeline.nlp.tokens import Token, find_verb, noun_run_before, tokenize
+from tdeveloper.pipeline.nlp.verbs import JOIN_NOUNS, Verb, lookup
+from tdeveloper.spec.names import snake
+
+__all__ = ["read_clause", "resolve_pending"]
+
+_WITH = ("with", "containing", "including", "having", "that has", "that have", "which have")
+_CHILDREN = ("made of", "made up of", "consisting of", "composed of", "divided into")
+_PLACES = ("for", "on", "in", "at", "to", "from", "of", "by")
+_MARKER = re.compile(
+    r"\b(" + "|".join(re.escape(m) for m in (*_WITH, *_CHILDREN, *_PLACES)) + r")\b",
+    re.IGNORECASE,
+)
+_PARTICLES = wordset("to in on for of with into by up from")
+_MODALS = wordset("can could may might must should shall will would")
+# Chained clauses read per sentence; deeper chains are pathological input (and recursion).
+_MAX_DEPTH = 40
+_MAX_CLAUSE = 2000  # characters; nobody writes a longer clause, but hostile input might
+_CONTAINERS = wordset(
+    "table room group team class bed seat shift department ward cabin desk slot squad "
+    "section unit cohort crew house dorm"
+)
+_COMPOSED = frozenset({"make", "compose", "divide", "split", "organize", "organise"})
+_NEW_CLAUSE_WORDS = frozenset({"and", ",", "then", "but", "while"})
+# Verbs whose act is itself a record: "review" -> Review, "rate" -> Rating.
+_NOMINAL = {
+    "comment": "comment",
+    "review": "review",
+    "rate": "rating",
+    "vote": "vote",
+    "reply": "reply",
+    "message": "message",
+    "answer": "answer",
+    "post": "post",
+    "report": "report",
+    "bid": "bid",
+    "log": "log entry",
+}
+
+
+@dataclass
+class _Predicate:
+    subject: EntityDraft | None
+    verb: Verb
+    passive: bool
+    objects: list[EntityDraft]
+    mods: list[tuple[str, str]]
+    region: str
+
+
+def read_clause(reading: Reading, text: str) -> bool:
+    """Read one clause; False when it has no verb (the caller reads it as a phrase)."""
+    text = text[:_MAX_CLAUSE]
+    tokens = tokenize(text)
+    index = find_verb(tokens)
+    if index is None:
+        return False
+    if reading.depth >= _MAX_DEPTH:
+        return True  # a run-on of dozens of chained clauses: the rest is not a data model
+    reading.depth += 1
+    try:
+        subject = _subject(reading, tokens, index)
+        _predicate(reading, text, tokens, index, subject)
+    finally:
+        reading.depth -= 1
+    return True
+
+
+def _subject(reading: Reading, tokens: list[Token], index: int) -> EntityDraft | None:
+    run = noun_run_before(tokens, index)
+    if not run:
+        before = tokens[index - 1].low if index else ""
+        return reading.last_subject if before in {"they", "it"} else None
+    phrase = " ".join(t.text for t in run)
+    if singular(words(phrase)[-1]) in GENERIC_ACTORS if words(phrase) else True:
+        return None
+    entity = reading.draft.declare(phrase, weak=True)
+    if entity is not None:
+        reading.last_subject = entity
+    return entity
+
+
+def _predicate(
+    reading: Reading, text: str, tokens: list[Token], index: int, subject: EntityDraft | None
+) -> None:
+    i, be = index, False
+    while i < len(tokens) and tokens[i].low in AUX | BE | {"be", "able", "not"}:
+        be |= tokens[i].low in BE
+        i += 1
+    if i >= len(tokens):
+        return
+    main, verb = tokens[i], lookup(tokens[i].low)
+    end, same_subject = _continuation(tokens, i + 1)
+    j = i + 1
+    if verb is not None and j < end and tokens[j].low in _PARTICLES and tokens[j].low != "with":
+        j += 1
+    region = ""
+    if j < end:
+        stop = tokens[end].start if end < len(tokens) else len(text)
+        region = text[tokens[j].start : stop].strip(" ,")
+    if verb is None or verb.kind == "other":
+        _unknown_verb(reading, subject, main, region, be)
+    else:
+        passive = be and verb.form == "ed"
+        # "albums are made of tracks": the tracks belong to the album
+        particle = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        if passive and verb.base in _COMPOSED and particle in {"of", "up", "into"}:
+            verb, passive = Verb(verb.base, "contain", verb.form), False
+        _dispatch(reading, _build(reading, subject, verb, passive, region))
+    if end < len(tokens) - 1 and reading.depth < _MAX_DEPTH:
+        reading.depth += 1
+        try:
+            if same_subject:
+                _predicate(reading, text, tokens, end + 1, subject)
+            else:
+                read_clause(reading, text[tokens[end + 1].start :])
+        finally:
+            reading.depth -= 1
+
+
+def _continuation(tokens: list[Token], start: int) -> tuple[int, bool]:
+    """Where this verb's objects stop: "... and log work orders" or "... and we track"."""
+    for k in range(start, len(tokens) - 1):
+        if tokens[k].low not in _NEW_CLAUSE_WORDS:
+            continue
+        nxt = tokens[k + 1]
+        after = tokens[k + 2] if k + 2 < len(tokens) else None
+        if nxt.low in _MODALS or _verb_here(nxt, after):
+            return k, True
+        found = find_verb(tokens, k + 1, stop=k + 5)
+        if found is not None:
+            between = tokens[k + 1 : found]
+            if between and all(t.nounish or t.low in DET | PRON for t in between):
+                return k, False
+    return len(tokens), True
+
+
+def _verb_here(word: Token, after: Token | None) -> bool:
+    """Whether `word` after "and" starts a new verb phrase rather than a list item."""
+    verb = lookup(word.low)
+    if verb is None or verb.form not in {"base", "s"} or word.groups or after is None:
+        return False
+    if not after.is_word or after.low in {"and", "or"}:
+        return False
+    return not fieldish(f"{word.text} {after.text}")  # "issue date", "starts at" are fields
+
+
+def _split_region(region: str) -> tuple[str, list[tuple[str, str]]]:
+    """Objects text and (marker, text) modifiers; after "with" the rest is one list."""
+    text = region.strip()
+    cuts = [m for m in _MARKER.finditer(text) if _top_level(text, m.start())]
+    if not cuts:
+        return text, []
+    objects = text[: cuts[0].start()].strip(" ,")
+    mods: list[tuple[str, str]] = []
+    for n, match in enumerate(cuts):
+        marker = match.group(1).lower()
+        stop = len(text) if marker in _WITH or n + 1 == len(cuts) else cuts[n + 1].start()
+        mods.append((marker, text[match.end() : stop].strip(" ,")))
+        if marker in _WITH:
+            break
+    return objects, mods
+
+
+def _top_level(text: str, pos: int) -> bool:
+    return text[:pos].count("(") == text[:pos].count(")")
+
+
+def _worthy(item: str) -> bool:
+    """Objects become entities when plural, determined ("an owner") or given fields."""
+    parsed = parse_item(item)
+    parts = words(parsed.phrase)
+    if not parts:
+        return False
+    return bool(parsed.groups) or parts[0] in DET | QUANT or singular(parts[-1]) != parts[-1]
+
+
+def _entities(reading: Reading, text: str, *, weak: bool = False) -> list[EntityDraft]:
+    found: list[EntityDraft] = []
+    for item in split_list(text):
+        existing = reading.draft.find(parse_item(item).phrase)
+        if existing is None and not _worthy(item):
+            continue
+        previous = found[-1] if found else None
+        entity = declare_item(reading, item, weak=weak, previous=previous)
+        if entity is not None and entity not in found:
+            found.append(entity)
+    return found
+
+
+def _build(
+    reading: Reading, subject: EntityDraft | None, verb: Verb, passive: bool, region: str
+) -> _Predicate:
+    objects_text, mods = _split_region(region)
+    if verb.kind == "have" and subject is not None:
+        if not (mods and mods[-1][0] in _WITH and plural_thing(objects_text)):
+            return _Predicate(subject, verb, passive, [], [], region)
+        verb = Verb(verb.base, "create", verb.form)  # "log work orders with hours spent"
+    # "we track quiz scores": one vague object is weak; "we store a, b and c" is a list.
+    weak = verb.kind == "other" or (
+        verb.kind == "have" and sum(plural_thing(i) for i in split_list(objects_text)) < 2
+    )
+    objects = _entities(reading, objects_text, weak=weak)
+    if objects:
+        reading.last_object = objects[-1]
+    return _Predicate(subject, verb, passive, objects, mods, region)
+
+
+def _dispatch(reading: Reading, p: _Predicate) -> None:
+    draft = reading.draft
+    if p.verb.kind == "have":
+        if p.subject is not None:
+            add_fields(reading, p.subject, p.region)
+        return
+    if p.verb.kind == "join":
+        _join(reading, p)
+    elif p.verb.kind in {"belong"} or (p.passive and p.verb.kind in {"create", "manage"}):
+        many = bool(set(words(p.region)) & QUANT)
+        for obj in p.objects:
+            if p.subject is not None and many:
+                draft.relate("many_to_many", p.subject, obj)
+            elif p.subject is not None:
+                draft.relate("many_to_one", p.subject, obj, required=p.verb.base == "belong")
+    elif p.verb.kind == "m2m":
+        for obj in p.objects:
+            if p.subject is not None:
+                draft.relate("many_to_many", p.subject, obj)
+    elif p.verb.kind == "link":
+        for obj in p.objects:
+            if p.subject is not None:
+                draft.relate("many_to_one", p.subject, obj, required=True)
+    elif p.verb.kind == "assign":
+        _assign(reading, p)
+    else:  # create, contain, manage: the objects belong to the subject
+        for obj in p.objects:
+            if p.subject is not None and obj is not p.subject:
+                draft.relate("many_to_one", obj, p.subject, required=p.verb.kind == "contain")
+    _apply_mods(reading, p)
+
+
+def _join(reading: Reading, p: _Predicate) -> None:
+    """ "Members borrow books" -> Loan -> Member and Loan -> Book (or M2M when "many")."""
+    draft = reading.draft
+    noun = JOIN_NOUNS.get(p.verb.base, p.verb.base)
+    target = p.objects[0] if p.objects else _default_object(reading, p.subject)
+    existing = draft.find(noun)
+    many = bool(set(words(p.region)) & {"many", "multiple", "several"})
+    if p.subject is not None and target is not None and existing is None and many:
+        draft.relate("many_to_many", p.subject, target)
+        return
+    if p.subject is None and target is None:
+        return
+    join = existing or draft.declare(noun, source="inferred")
+    if join is None:
+        return
+    for other in (p.subject, target):
+        if other is not None and other is not join:
+            draft.relate("many_to_one", join, other, required=True, tag="inferred")
+    for marker, text in p.mods:
+        # "rent cameras for a start date and end date": the dates describe the rental
+        if marker in _WITH or (marker == "for" and all(fieldish(i) for i in split_list(text))):
+            add_fields(reading, join, text)
+    p.mods.clear()
+    reading.last_object = join
+
+
+def _default_object(reading: Reading, subject: EntityDraft | None) -> EntityDraft | None:
+    """The thing an object-less "students enroll" is about: the first non-person entity."""
+    for entity in reading.draft.entities.values():
+        if entity is not subject and not is_person(entity.name) and not entity.weak:
+            return entity
+    return None
+
+
+def _assign(reading: Reading, p: _Predicate) -> None:
+    """The non-person side holds the reference: requests get a technician_id."""
+    pairs: list[tuple[EntityDraft, EntityDraft]] = []
+    if p.passive and p.subject is not None:
+        pairs = [(p.subject, obj) for obj in p.objects]
+    else:
+        targets = [t for m, text in p.mods if m == "to" for t in _entities(reading, text)]
+        pairs = [(obj, t) for obj in p.objects for t in targets]
+        p.mods[:] = [(m, t) for m, t in p.mods if m != "to"]
+    for a, b in pairs:
+        # A work item gets its assignee (requests -> technician), but a person is placed
+        # into a container (guest -> table, employee -> team).
+        container = snake(b.name).split("_")[-1] in _CONTAINERS
+        person_first = is_person(a.name) and not is_person(b.name) and not container
+        child, parent = (b, a) if person_first else (a, b)
+        reading.draft.relate("many_to_one", child, parent, field=f"{snake(parent.name)}_id")
+
+
+def _apply_mods(reading: Reading, p: _Predicate) -> None:
+    draft = reading.draft
+    # Without an object the modifiers describe the action ("pay with Stripe"), not a thing.
+    target = p.objects[-1] if p.objects else None
+    for marker, text in p.mods:
+        if target is None:
+            break
+        if marker in _WITH:
+            add_fields(reading, target, text)
+        elif marker in _CHILDREN:
+            for child in _entities(reading, text):
+                draft.relate("many_to_one", child, target, required=True)
+        elif marker != "by" or not p.passive:
+            for place in _entities(reading, text):
+                if place is not target:
+                    draft.relate("many_to_one", target, place, tag="inferred", confidence=0.7)
+                if text.lower().startswith("their ") and p.subject and place is not p.subject:
+                    draft.relate("many_to_one", p.subject, place, tag="inferred", confidence=0.6)
+        elif p.subject is not None:
+            for agent in _entities(reading, text):
+                draft.relate("many_to_one", p.subject, agent)
+
+
+def _unknown_verb(
+    reading: Reading, subject: EntityDraft | None, main: Token, region: str, be: bool
+) -> None:
+    """A verb we do not know: "readers can comment (author, content)" names a Comment."""
+    if be:
+        _copula(reading, subject, main, region)
+        return
+    tokens = tokenize(region)
+    if find_verb(tokens, stop=8) is not None:  # "need a system to manage pets": inner clause
+        read_clause(reading, region)
+        return
+    known = lookup(main.low)
+    noun = _NOMINAL.get(known.base if known else main.low, main.low)
+    group = main.groups[0] if main.groups else next((g for t in tokens for g in t.groups), "")
+    if not group or entity_group(f"{noun} ({group})") is None:
+        objects = _entities(reading, region, weak=True)
+        many = bool(set(words(region)) & {"many", "several", "multiple"})
+        for obj in objects:
+            if subject is not None and many:  # "episodes can feature several guests"
+                reading.draft.relate("many_to_many", subject, obj, tag="inferred")
+        reading.pending.append((noun, subject, objects))
+        return
+    _nominal(reading, subject, noun, group, re.sub(r"\([^()]*\)", " ", region))
+
+
+def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: str) -> None:
+    """ "X is part of Y" and "X are performed by Y" (a passive verb we do not know)."""
+    if subject is None:
+        return
+    low = region.lower()
+    if low.startswith("part of"):
+        for parent in _entities(reading, region[7:]):
+            reading.draft.relate("many_to_one", subject, parent, required=True)
+    elif main.low.endswith("ed") and low.startswith("by "):
+        for agent in _entities(reading, region[3:]):
+            reading.draft.relate("many_to_one", subject, agent, tag="inferred")
+
+
+def resolve_pending(reading: Reading) -> None:
+    """Link the entity an unknown verb names ("reply") to the verb's subject and objects."""
+    for noun, subject, objects in reading.pending:
+        thing = reading.draft.find(noun)
+        if thing is None or thing.weak:
+            continue
+        for other in [subject, *objects]:
+            if other is not None and other is not thing:
+                reading.draft.relate("many_to_one", thing, other, tag="inferred", confidence=0.6)
+
+
+def _nominal(
+    reading: Reading, subject: EntityDraft | None, noun: str, group: str, region: str
+) -> None:
+    """ "Customers can review products (rating, text)" -> Review with those fields."""
+    thing = declare_item(reading, f"{noun} ({group})")
+    if thing is None:
+        return
+    if subject is not None:
+        reading.draft.relate("many_to_one", thing, subject, tag="inferred")
+    objects_text, mods = _split_region(region)
+    places = _entities(reading, objects_text)
+    places += [e for m, t in mods if m in {"on", "to", "for"} for e in _entities(reading, t)]
+    for place in places or ([reading.last_object] if reading.last_object else []):
+        if place is not thing:
+            reading.draft.relate("many_to_one", thing, place, tag="inferred", confidence=0.6)

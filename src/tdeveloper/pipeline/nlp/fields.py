@@ -1,0 +1,274 @@
+"""One list item -> one field: its snake_case name, type, enum values and hints.
+
+Types come from the field's words (its last word first, then its first word), because
+English puts the kind of a thing at the end ("due date", "video url") and quantity words
+at the front ("number of copies", "hours spent").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tdeveloper.pipeline.nlp.lexicon import BE, DET, PRON, field_key, singular, words, wordset
+from tdeveloper.pipeline.nlp.text import Item, parse_item, split_list
+
+__all__ = ["FieldDraft", "enum_values", "infer_type", "parse_field"]
+
+
+@dataclass
+class FieldDraft:
+    """A field as read from the text; `ref`/`phrase` let relations.py turn it into a link."""
+
+    name: str
+    type: str = "string"
+    label: str = ""
+    values: tuple[str, ...] = ()
+    required: bool = False
+    unique: bool = False
+    minimum: float | None = None
+    maximum: float | None = None
+    ref: str | None = None  # an explicit pointer: "owner (a sales rep)" -> "sales rep"
+    phrase: str = ""  # the field's own words, matched against entity names
+    plural: bool = False
+    many: bool = False  # "(many-to-many)" or a quantifier was attached
+    source: str = "stated"
+    confidence: float = 0.9
+
+
+_MONEY = wordset(
+    "price prices amount cost costs salary total fee fees balance budget revenue wage "
+    "wages payment tax discount subtotal rent fine fines income tip charge deposit "
+    "commission premium pay payout spend spending bid refund earnings profit debt "
+    "donation compensation"
+)
+_NOT_AMOUNT = wordset(
+    "center centre code type category method status currency model plan id unit period "
+    "frequency schedule reason description notes policy"
+)
+_RATE_MONEY = wordset("hourly daily nightly weekly monthly room base day night")
+_INTEGER = wordset(
+    "count quantity qty stock age year capacity credits rating rank ranking position seats floor "
+    "duration minutes days nights pages copies rounds points votes views likes stars "
+    "calories steps reps sets attempts visits beds bedrooms bathrooms servings units laps "
+    "goals wins losses draws episodes chapters mileage odometer occupancy headcount "
+    "inventory priority_level order sort_order sequence runtime"
+)
+_COUNT_LEAD = wordset("number num quantity qty count")
+_FLOAT = wordset(
+    "weight height width length depth latitude longitude lat lng lon score scores "
+    "percentage percent ratio temperature distance speed hours km miles gpa bmi volume "
+    "area progress accuracy elevation altitude kilometers kilometres kg lbs"
+)
+_BOOL = wordset(
+    "active enabled disabled published archived verified paid completed complete done "
+    "available approved featured visible public private vegan vegetarian locked confirmed "
+    "cancelled canceled deleted hidden resolved pinned starred refundable billable "
+    "taxable insured subscribed returned delivered shipped flagged read"
+)
+_BOOL_PHRASES = frozenset({"checked in", "in stock", "checked out", "signed in", "opted in"})
+_BOOL_LEAD = wordset("is has can allow allows should was are")
+_TEXT = wordset(
+    "description body content notes note bio biography summary comment comments message "
+    "details instructions steps text about remarks feedback answer excerpt abstract "
+    "overview requirements resolution symptoms directions agenda transcript explanation "
+    "story synopsis"
+)
+_URL = wordset(
+    "url website link homepage photo image avatar logo thumbnail picture cover photo_url "
+    "image_url video_url site_url webpage portfolio"
+)
+_JSON = wordset("metadata settings attributes config configuration preferences payload")
+_DAILY_TIME = wordset("opening closing daily reminder wake bed preferred alarm")
+_DURATION_TIME = wordset(
+    "prep preparation cook cooking travel lead response wait waiting run running play screen "
+    "reading total estimated average resolution"
+)
+_DATE = wordset("birthday birthdate dob deadline due expiry anniversary")
+_IDENT_NUMBER = wordset(
+    "phone mobile membership member license licence plate account serial order invoice "
+    "tracking reference registration passport id policy employee student flight model "
+    "part vin tax contact ticket seat room unit apartment house street building badge "
+    "card routing isbn fax cell telephone case confirmation booking"
+)
+_UNIQUE = wordset(
+    "isbn sku slug username vin barcode serial_number membership_number invoice_number "
+    "order_number employee_number student_number license_number license_plate "
+    "plate_number passport_number tracking_number account_number"
+)
+_REQUIRED = frozenset({"name", "title", "full_name"})
+_REF_CLAUSE = re.compile(
+    r"^(?P<name>.+?)\s+(?:who|which|that)\s+(?:is|are)\s+(?P<ref>(?:a|an|another|the)\s+.+)$"
+    r"|^(?P<name2>.+?)\s+(?:referencing|pointing to|linked to|linking to)\s+(?P<ref2>.+)$",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(
+    r"^(?:from\s+)?(-?\d+(?:\.\d+)?)\s*(?:-|to|\.\.|and)\s*(-?\d+(?:\.\d+)?)(?:\s+\w+)?$"
+)
+_CODE = re.compile(r"[`$\\{}<>|;=]|&&")
+_INLINE_RANGE = re.compile(r"^(.*?[a-z].*?)\s+((?:from\s+)?\d+\s*(?:-|to)\s*\d+)$", re.I)
+_ARTICLE_REF = re.compile(r"^(?:a|an|another|the|one)\s+([a-z][a-z -]{1,40})$", re.IGNORECASE)
+_BOOL_GROUP = frozenset({"yes/no", "true/false", "y/n", "yes or no", "true or false"})
+_NOTES = frozenset(
+    {"optional", "required", "mandatory", "unique", "many-to-many", "many to many", "m2m"}
+)
+
+
+def enum_values(raw: list[str]) -> tuple[str, ...]:
+    """Values as lowercase snake_case strings, order kept, duplicates and blanks dropped."""
+    out: list[str] = []
+    for value in raw:
+        clean = re.sub(r"[^a-z0-9]+", "_", value.lower()).strip("_")
+        if clean and clean not in out:
+            out.append(clean)
+    return tuple(out)
+
+
+def infer_type(name: str) -> str:
+    """The most likely type of a snake_case field name (no enum: values decide that)."""
+    parts = name.split("_")
+    last, first = parts[-1], parts[0]
+    phrase = " ".join(parts)
+    for rule in (_by_suffix, _by_prefix, _by_word):
+        found = rule(parts, first, last, phrase)
+        if found:
+            return found
+    return "string"
+
+
+def _by_suffix(parts: list[str], first: str, last: str, phrase: str) -> str | None:
+    if last in {"email", "mail"} or phrase in {"email address", "e mail"}:
+        return "email"
+    if last in {"at", "timestamp", "datetime"} or phrase.endswith(("date time", "date and time")):
+        return "datetime"
+    if last == "time" and len(parts) > 1:
+        if first in _DURATION_TIME:
+            return "integer"  # minutes
+        return "time" if first in _DAILY_TIME else "datetime"
+    if last == "time" or phrase == "time of day":
+        return "time"
+    if last in {"date", "on"} or last in _DATE or phrase.startswith("date of"):
+        return "date"
+    if last == "flag" or phrase in _BOOL_PHRASES:
+        return "boolean"
+    if last in {"id", "uuid", "guid"} and len(parts) == 1:
+        return "uuid"
+    if last in {"url", "link", "website", "homepage"}:
+        return "url"
+    if last == "rate":
+        return "decimal" if first in _RATE_MONEY else "float"
+    if last == "number":
+        return "string" if len(parts) == 1 or set(parts[:-1]) & _IDENT_NUMBER else "integer"
+    return None
+
+
+def _by_prefix(parts: list[str], first: str, last: str, phrase: str) -> str | None:
+    if len(parts) > 1 and first in _BOOL_LEAD:
+        return "boolean"
+    if first in _COUNT_LEAD and (len(parts) > 1 or first != "number"):
+        return "integer"
+    if first in {"total", "max", "min", "minimum", "maximum"} and last in _INTEGER:
+        return "integer"
+    if last in {"spent", "worked", "logged"} and first in {"hours", "time"}:
+        return "float"
+    return None
+
+
+def _by_word(parts: list[str], first: str, last: str, phrase: str) -> str | None:
+    for word, table, kind in (
+        (last, _MONEY, "decimal"),
+        (last, _INTEGER, "integer"),
+        (last, _FLOAT, "float"),
+        (first, _FLOAT, "float"),
+        (last, _TEXT, "text"),
+        (last, _URL, "url"),
+        (last, _JSON, "json"),
+    ):
+        if word in table:
+            return kind
+    if len(parts) == 1 and last in _BOOL:
+        return "boolean"
+    if first in _MONEY and len(parts) > 1 and last not in _NOT_AMOUNT:
+        return "decimal"
+    return None
+
+
+def _read_groups(field: FieldDraft, groups: tuple[str, ...]) -> list[str]:
+    """Apply notes such as "(required)" or "(1-5)"; return enum values found."""
+    values: list[str] = []
+    for group in groups:
+        low = group.lower().strip()
+        for note in _NOTES:
+            if note in low:
+                field.required |= note in {"required", "mandatory"}
+                field.unique |= note == "unique"
+                field.many |= note in {"many-to-many", "many to many", "m2m"}
+        if low in _NOTES or low.startswith(("e.g", "eg ", "such as", "like ", "in ")):
+            continue
+        if low in _BOOL_GROUP:
+            field.type = "boolean"
+            continue
+        if match := _RANGE.match(low):
+            field.minimum, field.maximum = float(match.group(1)), float(match.group(2))
+            if field.type == "string":
+                field.type = "integer" if "." not in low else "float"
+            continue
+        if match := _ARTICLE_REF.match(low):
+            field.ref = match.group(1)
+            continue
+        items = [i for i in _group_values(group) if i.lower() not in _NOTES]
+        if len(items) >= 2:
+            values.extend(items)
+    return values
+
+
+_COMMA_VALUES = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+")
+_SLASH_VALUES = re.compile(r"\s*/\s*|\s+or\s+|\s*,\s*")
+
+
+def _group_values(group: str) -> list[str]:
+    """Values inside a group: commas win over slashes so "1/2-1/2" stays one value."""
+    splitter = _COMMA_VALUES if "," in group else _SLASH_VALUES
+    return [v.strip() for v in splitter.split(group) if v.strip() and not _CODE.search(v)]
+
+
+def _name_words(phrase: str) -> str:
+    """Drop "whether", articles and "flag" so "whether it is paid" names `paid`."""
+    low = phrase.lower().strip()
+    if low.startswith("whether "):
+        kept = [w for w in words(low)[1:] if w not in DET | PRON | BE]
+        return " ".join(kept) if kept else "flag"
+    return low
+
+
+def parse_field(text: str) -> FieldDraft | None:
+    """A field for one list item, or None when the item is not a plausible field."""
+    item = parse_item(text)
+    if _CODE.search(item.phrase) or not item.phrase:
+        return None  # shell or template syntax ("`whoami`", "$(...)") is content, not a name
+    phrase, ref = item.phrase, None
+    if match := _INLINE_RANGE.match(phrase):  # "rating 1-5" reads like "rating (1-5)"
+        phrase = match.group(1)
+        item = Item(phrase, (match.group(2), *item.groups), item.after_colon)
+    if match := _REF_CLAUSE.match(phrase):
+        phrase = match.group("name") or match.group("name2")
+        ref = (match.group("ref") or match.group("ref2") or "").split(" ", 1)[-1]
+    was_flag = bool(re.search(r"\bflag\s*$", phrase, re.IGNORECASE))
+    if phrase.lower().startswith("whether "):
+        was_flag = True
+    phrase = re.sub(r"\s*\bflag\s*$", "", _name_words(phrase), flags=re.IGNORECASE)
+    name = re.sub(r"_(at_time|on_date)$", lambda m: "_" + m.group(1)[:2], field_key(phrase))
+    if not name or len(name.split("_")) > 6 or not name[0].isalpha():
+        return None
+    field = FieldDraft(name=name, label=phrase.strip(), phrase=" ".join(name.split("_")))
+    field.ref = ref
+    field.plural = singular(name.split("_")[-1]) != name.split("_")[-1]
+    field.type = "boolean" if was_flag else infer_type(name)
+    values = _read_groups(field, item.groups)
+    if item.after_colon:
+        values.extend(split_list(item.after_colon))
+    if len(values) >= 2 and field.type != "boolean":
+        field.type, field.values = "enum", enum_values(values)
+    field.required |= name in _REQUIRED
+    field.unique |= name in _UNIQUE
+    return field

@@ -1,0 +1,168 @@
+"""Shared steps of the readers: what a list item is (field, entity, child) and adding it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tdeveloper.pipeline.nlp.fields import FieldDraft, parse_field
+from tdeveloper.pipeline.nlp.lexicon import QUANT, singular, words, wordset
+from tdeveloper.pipeline.nlp.model import Draft, EntityDraft, entity_phrase_ok
+from tdeveloper.pipeline.nlp.text import parse_item, split_list
+from tdeveloper.pipeline.nlp.tokens import find_verb, tokenize
+
+__all__ = [
+    "Reading",
+    "add_fields",
+    "declare_item",
+    "entity_group",
+    "fieldish",
+    "plural_thing",
+]
+
+# Head words of ordinary attributes: an item ending in one of these is a field.
+_FIELD_HEADS = wordset(
+    "name title code phone address number status type category label color colour size "
+    "brand model industry genre language country city state zip postcode gender role "
+    "nationality specialty speciality department location venue author isbn sku slug "
+    "username password currency unit source stage level priority urgency severity result "
+    "format version make plate vin species breed description notes email website url date "
+    "time price amount quantity count id rating score duration position avatar photo "
+    "image bio summary body content text comment phone_number mobile federation control "
+    "center centre reason method mode channel condition occupation company"
+)
+# Heads that take a value list, not a field list: "contact method (email, phone)".
+_ENUM_HEADS = wordset(
+    "method type status category kind level stage priority mode channel role size color "
+    "colour gender genre format source plan tier visibility unit currency frequency "
+    "preference species breed result condition urgency severity difficulty state"
+)
+_QUANT_LEAD = re.compile(
+    r"^(?:(?:many|several|multiple|various|numerous|lots of|a list of|one or more|"
+    r"zero or more|any number of|a set of|a few)\s+)",
+    re.IGNORECASE,
+)
+_EACH = re.compile(r"^each (?:with|having|has|holding|containing)\s+(.+)$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^(?:their|its|his|her)\s+", re.IGNORECASE)
+
+
+@dataclass
+class Reading:
+    """Everything read so far; the readers share it while walking the text."""
+
+    draft: Draft = field(default_factory=Draft)
+    titles: list[str] = field(default_factory=list)
+    last_subject: EntityDraft | None = None
+    last_object: EntityDraft | None = None
+    heading: EntityDraft | None = None
+    # Unknown verbs seen as (noun, subject, objects): "agents reply to tickets" links a
+    # Reply entity to Agent and Ticket if the description names one anywhere.
+    pending: list[tuple[str, EntityDraft | None, list[EntityDraft]]] = field(default_factory=list)
+    heading_phrase: str = ""  # "Pets:" before its bullets: an entity only if they are fields
+    depth: int = 0  # nesting of clause reading (bounded by clauses._MAX_DEPTH)
+
+
+def fieldish(text: str) -> bool:
+    """Whether a list item reads as an attribute ("date of birth") rather than a thing."""
+    parsed = parse_field(text)
+    if parsed is None:
+        return False
+    last = parsed.name.split("_")[-1]
+    if parsed.type != "string" or parsed.ref or last in _FIELD_HEADS:
+        return True
+    agent = parsed.name.split("_")[0].endswith("ed") and parsed.name.endswith(("_by", "_to"))
+    return "_of_" in parsed.name or agent  # "date of birth", "approved by"
+
+
+def plural_thing(item: str) -> bool:
+    """A plural noun that is not an attribute ("work orders", not "parts used")."""
+    parts = words(parse_item(item).phrase)
+    return bool(parts) and singular(parts[-1]) != parts[-1] and not fieldish(item)
+
+
+def entity_group(text: str) -> tuple[str, str] | None:
+    """("employees (name, email)") -> ("employees", "name, email") when the group is fields."""
+    item = parse_item(text)
+    if not item.groups or item.after_colon:
+        return None
+    phrase_words = words(item.phrase)
+    if not phrase_words or phrase_words[-1] in _ENUM_HEADS or not entity_phrase_ok(item.phrase):
+        return None
+    if find_verb(tokenize(item.phrase)) is not None:
+        return None
+    inner = split_list(item.groups[0])
+    hits = sum(fieldish(i) for i in inner)
+    if inner and hits >= 1 and hits * 2 >= len(inner):
+        return item.phrase, item.groups[0]
+    return None
+
+
+def declare_item(
+    reading: Reading, text: str, *, weak: bool = False, previous: EntityDraft | None = None
+) -> EntityDraft | None:
+    """Declare the entity a list item names, with its fields when a group lists them."""
+    grouped = entity_group(text)
+    phrase = grouped[0] if grouped else parse_item(text).phrase
+    possessive = bool(_POSSESSIVE.match(phrase))
+    entity = reading.draft.declare(_QUANT_LEAD.sub("", phrase), weak=weak and not grouped)
+    if entity is None:
+        return None
+    if grouped:
+        add_fields(reading, entity, grouped[1])
+    if possessive and previous is not None and previous is not entity:
+        reading.draft.relate("many_to_one", entity, previous, tag="inferred", confidence=0.7)
+    return entity
+
+
+def _child(reading: Reading, parent: EntityDraft, text: str, single: bool) -> EntityDraft | None:
+    """Handle "many pets" / "tags (many-to-many)": a child entity, not a field."""
+    item = parse_item(text)
+    quantified = bool(_QUANT_LEAD.match(item.phrase)) or (
+        words(item.phrase)[:1] and words(item.phrase)[0] in QUANT
+    )
+    parsed = parse_field(text)
+    many = parsed is not None and parsed.many
+    plural_thing = (
+        parsed is not None
+        and parsed.type == "string"
+        and parsed.plural
+        and parsed.name.split("_")[-1] not in _FIELD_HEADS
+        and not fieldish(text)
+    )
+    if not (quantified or many or (single and plural_thing)):
+        return None
+    child = declare_item(reading, _QUANT_LEAD.sub("", text))
+    if child is None or child is parent:
+        return None
+    if many or _m2m_word(child.name):
+        reading.draft.relate("many_to_many", parent, child)
+    else:
+        reading.draft.relate("many_to_one", child, parent, required=True)
+    return child
+
+
+def _m2m_word(name: str) -> bool:
+    """Things usually shared between many parents: tags, categories, skills."""
+    return singular(name.lower()) in {"tag", "label", "skill", "genre", "topic", "keyword"}
+
+
+def add_fields(reading: Reading, entity: EntityDraft, text: str, *, source: str = "stated") -> int:
+    """Add every field a list names to `entity`; quantified items become child entities."""
+    items = split_list(text)
+    added, last_child, each = 0, None, False
+    for raw in items:
+        if (match := _EACH.match(raw)) and last_child is not None:
+            raw, each = match.group(1), True  # "several lines, each with a product, ..."
+        elif not each and (child := _child(reading, entity, raw, single=len(items) == 1)):
+            last_child = child
+            continue
+        target = last_child if each and last_child is not None else entity
+        parsed: FieldDraft | None = parse_field(raw)
+        if parsed is None:
+            continue
+        parsed.source = source
+        target.add_field(parsed)
+        added += 1
+    if added:
+        entity.weak = False
+    return added

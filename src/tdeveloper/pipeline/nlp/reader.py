@@ -1,0 +1,196 @@
+"""Walks the description: bullets, "Head: list" lines, sentences, verbless phrases.
+
+"Head: a, b, c" is either an entity with fields ("Pets: name, species") or a title with
+an entity list ("Vet clinic: owners, pets, vets"); `_entity_list` decides by counting
+items that read as attributes against items that read as plural things.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tdeveloper.pipeline.nlp.clauses import read_clause, resolve_pending
+from tdeveloper.pipeline.nlp.items import (
+    Reading,
+    add_fields,
+    declare_item,
+    entity_group,
+    fieldish,
+    plural_thing,
+)
+from tdeveloper.pipeline.nlp.lexicon import APP_WORDS, words, wordset
+from tdeveloper.pipeline.nlp.model import entity_phrase_ok
+from tdeveloper.pipeline.nlp.text import (
+    clauses,
+    segments,
+    sentences,
+    split_list,
+    split_top,
+    strip_parens,
+)
+from tdeveloper.pipeline.nlp.tokens import find_verb, tokenize
+
+__all__ = ["read"]
+
+_COLON = re.compile(r":")
+_COMMA = re.compile(r",")
+_SEMICOLON = re.compile(r";")
+_WITH = re.compile(r"\s+(?:with|including|containing|featuring|for managing|to manage)\s+")
+# Headings whose bullets are entity names, and headings whose bullets are not model items.
+_ENTITY_HEADINGS = wordset("entities entity models model tables data objects things")
+_OTHER_HEADINGS = wordset(
+    "features feature roles role requirements requirement notes note pages screens "
+    "integrations constraints goals scope users tech stack"
+)
+
+
+def read(text: str) -> Reading:
+    """Read a normalised description into a `Reading` (draft model plus title candidates)."""
+    reading = Reading()
+    mode = ""
+    for segment in segments(text):
+        if segment.bullet:
+            _bullet(reading, segment.text, mode)
+            continue
+        mode = _line(reading, segment.text)
+    resolve_pending(reading)
+    return reading
+
+
+def _bullet(reading: Reading, text: str, mode: str) -> None:
+    head, rest = _split_colon(text)
+    if rest:
+        if reading.heading_phrase:  # "Boat rental:" over "- Boats: ..." is a title
+            reading.titles.append(reading.heading_phrase)
+            reading.heading_phrase = ""
+        _colon_line(reading, head, rest)
+    elif mode == "entity" and len(words(text)) <= 6 and find_verb(tokenize(text)) is None:
+        if reading.heading is None and reading.heading_phrase:
+            reading.heading = reading.draft.declare(reading.heading_phrase)
+            reading.heading_phrase = ""
+        if reading.heading is not None:
+            add_fields(reading, reading.heading, text)
+    elif mode == "entity":
+        _sentence(reading, text)
+    elif mode == "entities":
+        declare_item(reading, text.rstrip("."))
+    elif mode != "other":
+        _prose(reading, text)
+
+
+def _line(reading: Reading, text: str) -> str:
+    """Read a non-bullet line; returns the mode its bullets are read in when it is a heading."""
+    stripped = text.rstrip()
+    if stripped.endswith(":") and ":" not in stripped[:-1]:
+        head = stripped[:-1].strip()
+        low = set(words(head))
+        reading.heading, reading.heading_phrase = None, ""
+        if low & _ENTITY_HEADINGS:
+            return "entities"
+        if low & _OTHER_HEADINGS or not entity_phrase_ok(head):
+            return "other"
+        reading.heading_phrase = head
+        return "entity"
+    _prose(reading, text)
+    return ""
+
+
+def _prose(reading: Reading, text: str) -> None:
+    for sentence in sentences(text):
+        _sentence(reading, sentence)
+
+
+def _split_colon(text: str) -> tuple[str, str]:
+    parts = split_top(text, _COLON)
+    if len(parts) < 2 or text.lstrip().startswith(":"):
+        return text, ""
+    head = parts[0]
+    return head, text[text.index(":", len(head)) + 1 :].strip() if ":" in text else ""
+
+
+def _sentence(reading: Reading, sentence: str) -> None:
+    head, rest = _split_colon(sentence)
+    if rest and len(words(head)) <= 6 and find_verb(tokenize(head)) is None:
+        _colon_line(reading, head, rest)
+        return
+    for clause in clauses(sentence):
+        if not read_clause(reading, clause):
+            _verbless(reading, clause)
+
+
+def _colon_line(reading: Reading, head: str, rest: str) -> None:
+    """ "Head: list; more prose" -> the list, then the prose after the semicolon."""
+    head = strip_parens(head)[0] or head
+    parts = split_top(rest, _SEMICOLON)
+    if len(parts) > 1 and find_verb(tokenize(parts[0])) is None:
+        _colon_list(reading, head, parts[0])
+        for part in parts[1:]:
+            _prose(reading, part)
+        return
+    _colon_list(reading, head, rest)
+
+
+def _colon_list(reading: Reading, head: str, rest: str) -> None:
+    first = split_top(rest, _COMMA)[0] if rest else ""
+    if find_verb(tokenize(first)) is not None and entity_group(first) is None:
+        reading.titles.append(head)
+        _prose(reading, rest)
+        return
+    items = split_list(rest)
+    if _entity_list(head, items):
+        reading.titles.append(head)
+        _declare_all(reading, items)
+        return
+    entity = reading.draft.declare(head)
+    if entity is None:
+        reading.titles.append(head)
+        return
+    add_fields(reading, entity, rest)
+
+
+def _titleish(head: str) -> bool:
+    parts = words(head)
+    return not parts or bool(set(parts) & APP_WORDS) or not entity_phrase_ok(head)
+
+
+def _entity_list(head: str, items: list[str]) -> bool:
+    """Whether `items` name entities (True) or the fields of `head` (False)."""
+    if any(entity_group(i) is not None for i in items):
+        return True
+    fields = sum(fieldish(i) for i in items)
+    plural = sum(plural_thing(i) for i in items)
+    titleish = _titleish(head)
+    if fields > plural:
+        return False
+    if plural >= 2 or (titleish and plural >= 1):
+        return True
+    return titleish and fields == 0
+
+
+def _declare_all(reading: Reading, items: list[str]) -> None:
+    previous = None
+    for item in items:
+        entity = declare_item(reading, item, previous=previous)
+        previous = entity or previous
+
+
+def _verbless(reading: Reading, clause: str) -> None:
+    """A phrase without a verb: "HR system with departments (...)", or a bare title."""
+    parts = split_top(clause, _WITH)
+    if len(parts) >= 2:
+        head, rest = parts[0], clause[clause.find(parts[1], len(parts[0])) :]
+        head = strip_parens(head)[0] or head
+        items = split_list(rest)
+        if _entity_list(head, items):
+            reading.titles.append(head)
+            _declare_all(reading, items)
+        elif (entity := reading.draft.declare(head)) is not None:
+            add_fields(reading, entity, rest)
+        else:
+            reading.titles.append(head)
+        return
+    items = split_list(clause)
+    if len(items) >= 2 and sum(plural_thing(i) for i in items) >= 2:
+        _declare_all(reading, items)
+    elif len(words(clause)) <= 8:
+        reading.titles.append(clause)

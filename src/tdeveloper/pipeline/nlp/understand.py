@@ -1,0 +1,250 @@
+"""The rule-based understanding of a description: text in, `Requirements` out.
+
+Order of work: validate -> (gloss Korean) -> blank out unsupported asks -> read entities,
+fields and relations -> fields naming entities become relations -> knowledge base fills
+gaps -> features, roles, non-functional needs -> freeze. Same text, same output.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tdeveloper.pipeline.nlp.features import (
+    detect_features,
+    detect_roles,
+    detect_unsupported,
+    non_functional,
+)
+from tdeveloper.pipeline.nlp.fields import FieldDraft
+from tdeveloper.pipeline.nlp.knowledge import (
+    Domain,
+    fill_fields,
+    fill_relations,
+    match_domain,
+    whole_model,
+)
+from tdeveloper.pipeline.nlp.korean import gloss, is_korean
+from tdeveloper.pipeline.nlp.lexicon import APP_WORDS, FUNCTION_WORDS, words, wordset
+from tdeveloper.pipeline.nlp.model import Draft, EntityDraft, RelationDraft
+from tdeveloper.pipeline.nlp.reader import read
+from tdeveloper.pipeline.nlp.relations import resolve_references
+from tdeveloper.pipeline.nlp.text import normalize, sentences
+from tdeveloper.pipeline.nlp.tokens import find_verb, tokenize
+from tdeveloper.spec.base import Feature
+from tdeveloper.spec.errors import InputError
+from tdeveloper.spec.names import snake
+from tdeveloper.spec.options import MAX_DESCRIPTION
+from tdeveloper.spec.requirements import EntityReq, FieldReq, RelationReq, Requirements
+
+__all__ = ["MAX_ENTITIES", "understand"]
+
+MAX_ENTITIES = 40  # a description naming more is almost certainly not a data model
+_MAX_FIELDS = 60
+_MAX_QUESTIONS = 5
+_ENUMISH = frozenset({"status", "type", "category", "priority", "stage", "level", "kind"})
+# The order features are reported in (the Feature literal's order).
+_FEATURE_ORDER: tuple[Feature, ...] = (
+    "auth",
+    "roles",
+    "search",
+    "upload",
+    "notifications",
+    "payments",
+)
+# Leading words a title drops: sizes, possessives and the request itself ("build a ...").
+_TITLE_DROP = wordset(
+    "simple basic small little my our new web build create make develop design write need "
+    "want i we please"
+)
+
+
+def understand(description: str, context: str = "") -> Requirements:
+    """Read a description (English or Korean) into `Requirements`, or raise `InputError`."""
+    text = _validated(description)
+    extra = normalize(context)[:MAX_DESCRIPTION] if context else ""
+    full = f"{text}\n{extra}" if extra else text
+    language = "ko" if is_korean(full) else "en"
+    english = gloss(full) if language == "ko" else full
+    unsupported, masked = detect_unsupported(english)
+    reading = read(masked)
+    draft = reading.draft
+    resolve_references(draft)
+    domain = match_domain(masked, original=full)
+    _drop_weak(draft, domain)
+    questions = _complete(draft, domain, bool(unsupported))
+    features = _features(english, draft, domain)
+    roles = detect_roles(english) if "roles" in features else ()
+    return Requirements(
+        description=description,
+        language=language,
+        domain=domain.id if domain else None,
+        title=_title(reading.titles, domain, english, draft),
+        entities=tuple(_entity(e) for e in draft.entities.values()),
+        relations=tuple(_relation(r) for r in draft.relations),
+        features=features,
+        roles=roles,
+        non_functional=non_functional(english),
+        unsupported=unsupported,
+        questions=tuple(dict.fromkeys([*_unsupported_questions(unsupported), *questions]))[
+            :_MAX_QUESTIONS
+        ],
+    )
+
+
+def _validated(description: str) -> str:
+    if not isinstance(description, str):
+        raise InputError("the description must be text", kind=type(description).__name__)
+    if len(description) > MAX_DESCRIPTION:
+        raise InputError(
+            f"the description is too long ({len(description)} characters, at most "
+            f"{MAX_DESCRIPTION})",
+            length=len(description),
+        )
+    text = normalize(description)
+    if not any(c.isalpha() for c in text):
+        raise InputError("the description has no words to read; describe the app in a sentence")
+    return text
+
+
+def _drop_weak(draft: Draft, domain: Domain | None) -> None:
+    """Forget entities seen only as vague verb arguments (unless the domain knows them),
+    and cap runaway inputs."""
+    known = {a for e in domain.entities for a in e.aliases} if domain else set()
+    keep = {
+        name: e
+        for name, e in draft.entities.items()
+        if not e.weak or e.fields or draft.has_relations(name) or snake(name) in known
+    }
+    names = list(keep)[:MAX_ENTITIES]
+    draft.entities = {name: keep[name] for name in names}
+    draft.relations = [
+        r for r in draft.relations if r.source in draft.entities and r.target in draft.entities
+    ]
+
+
+def _complete(draft: Draft, domain: Domain | None, unsupported: bool) -> list[str]:
+    """Fill gaps from the knowledge base or defaults; return questions about what is missing."""
+    questions: list[str] = []
+    if not draft.entities:
+        if domain is not None and not unsupported:
+            whole_model(draft, domain)
+        elif not unsupported:
+            item = EntityDraft("Item", "Item", source="default", confidence=0.3)
+            item.fields = _default_fields(with_description=True)
+            draft.entities["Item"] = item
+            questions.append(
+                "What kinds of records should the app manage? A generic Item was assumed."
+            )
+        return questions
+    for entity in draft.entities.values():
+        if not entity.fields and not fill_fields(entity, domain):
+            entity.fields = _default_fields(with_description=False)
+            questions.append(
+                f"Which details should a {entity.label.lower()} have? Only a name was assumed."
+            )
+        entity.fields = entity.fields[:_MAX_FIELDS]
+        questions.extend(_enum_questions(entity))
+    if domain is not None:
+        fill_relations(draft, domain)
+    return questions
+
+
+def _default_fields(*, with_description: bool) -> list[FieldDraft]:
+    fields = [FieldDraft("name", required=True, source="default", confidence=0.4)]
+    if with_description:
+        fields.append(FieldDraft("description", "text", source="default", confidence=0.4))
+    return fields
+
+
+def _enum_questions(entity: EntityDraft) -> list[str]:
+    return [
+        f"Which values can {entity.name}.{f.name} take? It was kept as free text."
+        for f in entity.fields
+        if f.source == "stated" and f.name in _ENUMISH and f.type == "string"
+    ]
+
+
+def _unsupported_questions(unsupported: tuple[str, ...]) -> list[str]:
+    return [
+        f"A generated app cannot build the {label}; should the project cover only the "
+        "data-management parts?"
+        for label in unsupported
+    ]
+
+
+def _features(text: str, draft: Draft, domain: Domain | None) -> tuple[Feature, ...]:
+    found: set[str] = set(detect_features(text))
+    if domain is not None and any(e.source == "knowledge_base" for e in draft.entities.values()):
+        found.update(domain.features)
+    return tuple(f for f in _FEATURE_ORDER if f in found)
+
+
+def _clean_title(raw: str) -> str:
+    parts = list(re.findall(r"[A-Za-z0-9][A-Za-z0-9'&+-]*", raw))
+    while parts and (parts[0].lower() in FUNCTION_WORDS | _TITLE_DROP):
+        parts = parts[1:]
+    while parts and parts[-1].lower() in {"app", "application", "software", "apps"}:
+        parts = parts[:-1]
+    if not parts or len(parts) > 5 or any(p.lower() in FUNCTION_WORDS for p in parts):
+        return ""
+    if any(len(p) > 30 for p in parts) or not parts[0][:1].isalpha():
+        return ""
+    if all(p.lower() in APP_WORDS for p in parts) or find_verb(tokenize(raw)) is not None:
+        return ""
+    return " ".join(p if p.isupper() and len(p) > 1 else p[:1].upper() + p[1:] for p in parts)
+
+
+def _title(titles: list[str], domain: Domain | None, text: str, draft: Draft) -> str:
+    for raw in titles:
+        if title := _clean_title(raw):
+            return title
+    if domain is not None:
+        return domain.title
+    first = sentences(text.split("\n", 1)[0])
+    lead = re.split(r"\b(?:that|which|with|where|for|to)\b", first[0])[0] if first else ""
+    verbless = not first or find_verb(tokenize(first[0])) is None
+    if verbless and len(words(lead)) <= 4 and (title := _clean_title(lead)):
+        return title
+    first_entity = next(iter(draft.entities.values()), None)
+    return f"{first_entity.label.title()} Manager" if first_entity else "Untitled Project"
+
+
+def _entity(entity: EntityDraft) -> EntityReq:
+    return EntityReq(
+        name=entity.name,
+        label=entity.label,
+        fields=tuple(_field(f) for f in entity.fields),
+        source=entity.source,
+        confidence=entity.confidence,
+    )
+
+
+def _field(field: FieldDraft) -> FieldReq:
+    kind = field.type if field.type != "enum" or field.values else "string"
+    inferred = field.source == "stated" and kind != "string"
+    return FieldReq(
+        name=field.name,
+        type=kind,
+        label=field.label or field.name.replace("_", " "),
+        required=field.required,
+        unique=field.unique,
+        values=field.values if kind == "enum" else (),
+        minimum=field.minimum,
+        maximum=field.maximum,
+        source=field.source,
+        confidence=min(field.confidence, 0.8)
+        if inferred and not field.values
+        else field.confidence,
+    )
+
+
+def _relation(rel: RelationDraft) -> RelationReq:
+    return RelationReq(
+        kind=rel.kind,
+        source=rel.source,
+        target=rel.target,
+        field=rel.field,
+        required=rel.required,
+        source_tag=rel.source_tag,
+        confidence=rel.confidence,
+    )

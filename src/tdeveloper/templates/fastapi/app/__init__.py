@@ -1,0 +1,1 @@
+"""The generated backend application."""
