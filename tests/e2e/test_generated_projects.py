@@ -120,6 +120,7 @@ def test_schemathesis_finds_no_server_error_or_schema_violation(project: Path) -
              "content_type_conformance",
              "--max-examples", "25", "--seed", "20261127", "--workers", "1", "--no-color",
              "--generation-database", "none"],
-            capture_output=True, text=True, check=False, timeout=900,
+            capture_output=True, text=True, check=False, timeout=900, cwd=project,
         )  # fmt: skip
-    assert proc.returncode == 0, proc.stdout[-6000:]
+    logs = "".join(p.read_text()[-4000:] for p in sorted(project.glob("uvicorn-*.log")))
+    assert proc.returncode == 0, proc.stdout[-6000:] + "\nserver log:\n" + logs

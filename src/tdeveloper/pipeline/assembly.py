@@ -41,9 +41,11 @@ class Assembly:
         with tempfile.TemporaryDirectory(prefix="tdev-assembly-") as tmp:
             root = Path(tmp) / "project"
             write_tree(root, files)
-            checks = [_ruff(root, "format"), _ruff(root, "check")]
+            formatting = _start_ruff(root, "format")
+            compiled = _compiles(files)  # overlaps with the formatter's process
+            checks = [_finish_ruff(root, "format", formatting)]
+            checks += [_finish_ruff(root, "check", _start_ruff(root, "check")), compiled]
             files = _read_back(root, files)
-            checks.append(_compiles(files))
             if self.options.verify:
                 _require(checks)
                 checks += verify_backend(root / "backend", self.options.verify_timeout)
@@ -112,12 +114,18 @@ def _ruff_bin() -> str:
     return str(find_ruff_bin())
 
 
-def _ruff(root: Path, command: str) -> Check:
+def _start_ruff(root: Path, command: str) -> subprocess.Popen[str]:
     args = [_ruff_bin(), command, "--no-cache", "--quiet", str(root)]
     if command == "check":
         args.insert(2, "--output-format=concise")
-    proc = subprocess.run(args, capture_output=True, text=True, check=False, cwd=root)
-    detail = (proc.stdout + proc.stderr).replace(str(root) + os.sep, "").strip()
+    return subprocess.Popen(
+        args, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+
+
+def _finish_ruff(root: Path, command: str, proc: subprocess.Popen[str]) -> Check:
+    output, _ = proc.communicate()
+    detail = output.replace(str(root) + os.sep, "").strip()
     return Check(name=f"ruff {command}", passed=proc.returncode == 0, detail=detail[-4000:])
 
 

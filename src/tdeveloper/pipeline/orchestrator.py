@@ -45,6 +45,11 @@ class RunResult:
 
 AnyStage = Stage[Any, Any]
 
+# Stages run on a shared pool so a timeout can be enforced without starting a thread per
+# stage (a thread start costs milliseconds). A stage that overruns keeps its thread busy
+# until it returns; the pool has room for several such stragglers.
+_POOL = ThreadPoolExecutor(max_workers=8, thread_name_prefix="tdev-stage")
+
 
 class Orchestrator:
     def __init__(
@@ -129,13 +134,12 @@ class Orchestrator:
         data = stage.select(state)
         if timeout is None:
             return stage.run(data)  # type: ignore[no-any-return]
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"stage-{stage.name}")
+        future = _POOL.submit(stage.run, data)
         try:
-            return pool.submit(stage.run, data).result(timeout=timeout)  # type: ignore[no-any-return]
+            return future.result(timeout=timeout)  # type: ignore[no-any-return]
         except FutureTimeout:
+            future.cancel()
             raise StageTimeout(f"timed out after {timeout:g}s", stage=stage.name) from None
-        finally:
-            pool.shutdown(wait=False)
 
     def _emit_failure(
         self, run_id: str, stage: str, index: int, attempt: int, started: float, exc: Exception

@@ -1,8 +1,9 @@
 """Escaping filters: the only way free text (titles, labels, enum values...) reaches a file.
 
 Each filter returns a complete literal for its target language, so a template never wraps
-free text in quotes of its own. Non-printable characters (line breaks, bidi controls,
-lone surrogates) are always escaped, which also keeps every literal on one line.
+free text in quotes of its own. Non-printable characters (line breaks, bidi controls) are
+always escaped, which also keeps every literal on one line; lone surrogates, which no UTF-8
+file or response can hold, become U+FFFD.
 """
 
 from __future__ import annotations
@@ -25,7 +26,10 @@ __all__ = [
 _COMMON = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _JS_EXTRA = {"'": "\\'", "`": "\\`", "<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$=])")
+# Markdown that can start anywhere (emphasis, code, links, tables, math), and that only
+# counts at the start of a line (headings, lists, setext underlines).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
+_MD_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)]))")
 _MD_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _SPACES = re.compile(r"\s+")
 
@@ -53,13 +57,14 @@ def _no_surrogates(text: str) -> str:
 
 
 def py_str(value: object) -> str:
-    """A Python string literal (also valid inside f-strings' neighbours and docstrings)."""
-    return _quote(str(value), _COMMON, "py")
+    """A Python string literal. Lone surrogates become U+FFFD: the generated app could not
+    encode them as UTF-8 (its OpenAPI document or a response would fail)."""
+    return _quote(_no_surrogates(str(value)), _COMMON, "py")
 
 
 def js_str(value: object) -> str:
     """A JavaScript/TypeScript string literal that is also safe inside an HTML <script>."""
-    return _quote(str(value), _COMMON | _JS_EXTRA, "js")
+    return _quote(_no_surrogates(str(value)), _COMMON | _JS_EXTRA, "js")
 
 
 def json_text(value: Any) -> str:
@@ -92,7 +97,13 @@ def comment(value: object, limit: int = 120) -> str:
 def md_inline(value: object) -> str:
     """Markdown text that renders literally: no links, HTML, emphasis or headings."""
     text = _MD_SPECIAL.sub(r"\\\1", _one_line(str(value)))
+    text = _MD_LINE_START.sub(_escape_line_start, text)
     return "".join(_MD_HTML.get(ch, ch) for ch in text)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, marker = match.groups()
+    return f"{indent}{marker}\\" if marker[0].isdigit() else f"{indent}\\{marker}"
 
 
 def md_block(value: object) -> str:

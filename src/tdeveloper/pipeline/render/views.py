@@ -157,6 +157,11 @@ class EntityView:
         return next((f for f in self.fields if not f.nullable), None)
 
     @property
+    def number_case(self) -> FieldView | None:
+        """A number field: sending `true` in it must give 422, not 1."""
+        return next((f for f in self.fields if f.type in ("integer", "float", "decimal")), None)
+
+    @property
     def text_case(self) -> FieldView | None:
         """A free-text field: sending a NUL character in it must give 422."""
         return next((f for f in self.fields if f.type in ("string", "text")), None)

@@ -1,0 +1,1 @@
+"""Tests of the generated backend; a package so they can import `tests.factories`."""

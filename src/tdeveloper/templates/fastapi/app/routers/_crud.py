@@ -47,7 +47,11 @@ def get_or_404(session: orm.Session, model: type[Model], item_id: int) -> Model:
 
 
 def commit(session: orm.Session, conflict: str) -> None:
-    """Commit; a unique or foreign-key violation becomes 409 instead of a server error."""
+    """Commit; a unique or foreign-key violation becomes 409 instead of a server error.
+
+    Sessions do not autoflush (see `app.main`), so this is the only place changes reach the
+    database and so the only place such a violation can surface.
+    """
     try:
         session.commit()
     except sa.exc.IntegrityError:
@@ -73,8 +77,8 @@ def fetch_all(
 ) -> list[Model]:
     """The rows with these ids (for many-to-many lists); 422 if any is missing."""
     wanted = sorted(set(ids))
-    rows = list(session.scalars(sa.select(model).where(model.id.in_(wanted))))  # type: ignore[attr-defined]
-    missing = sorted(set(wanted) - {row.id for row in rows})  # type: ignore[attr-defined]
+    rows = list(session.scalars(sa.select(model).where(model.id.in_(wanted))))
+    missing = sorted(set(wanted) - {row.id for row in rows})
     if missing:
         raise invalid(field, f"{model.__name__} ids do not exist: {missing}", missing)
     return rows
@@ -108,10 +112,10 @@ def page(
 ) -> tuple[list[t.Any], int]:
     """One page of rows in a stable order (the id breaks ties), and the total count."""
     total = session.scalar(sa.select(sa.func.count()).select_from(query.subquery())) or 0
-    order = []
-    if sort:
-        column = getattr(model, sort.removeprefix("-"))
-        order.append(column.desc() if sort.startswith("-") else column.asc())
-    order.append(model.id.desc() if sort == "-id" else model.id.asc())  # type: ignore[attr-defined]
+    name = (sort or "id").removeprefix("-")
+    column = getattr(model, name)
+    order = [column.desc() if sort and sort.startswith("-") else column.asc()]
+    if name != "id":
+        order.append(model.id.asc())  # ties broken by id, so pages are stable
     rows = session.scalars(query.order_by(*order).limit(limit).offset(offset)).all()
     return list(rows), total

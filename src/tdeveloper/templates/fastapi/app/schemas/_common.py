@@ -76,8 +76,31 @@ def _finite_json(value: t.Any) -> t.Any:
 Text = t.Annotated[str, pydantic.StringConstraints(pattern=NO_NUL)]
 Int32 = t.Annotated[int, pydantic.Field(ge=INT32_MIN, le=INT32_MAX)]
 Id = t.Annotated[int, pydantic.Field(ge=1, le=INT32_MAX)]
+MONEY_MAX = 9_999_999_999.99  # Numeric(12, 2)
+
+
+class _MoneySchema:
+    """Documents what a decimal accepts; pydantic's own schema allows any number or string."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: t.Any, handler: pydantic.GetJsonSchemaHandler
+    ) -> dict[str, t.Any]:
+        schema = handler(core_schema)
+        for option in schema.get("anyOf", ()):
+            if option.get("type") == "number":
+                option.setdefault("minimum", -MONEY_MAX)
+                option.setdefault("maximum", MONEY_MAX)
+                option["multipleOf"] = 0.01
+            elif option.get("type") == "string":
+                option["pattern"] = r"^-?\d{1,10}(\.\d{1,2})?$"
+        return schema
+
+
 Money = t.Annotated[
-    decimal.Decimal, pydantic.Field(max_digits=12, decimal_places=2, allow_inf_nan=False)
+    decimal.Decimal,
+    pydantic.Field(max_digits=12, decimal_places=2, allow_inf_nan=False),
+    _MoneySchema(),
 ]
 Finite = t.Annotated[float, pydantic.Field(allow_inf_nan=False)]
 Bool = t.Annotated[bool, pydantic.Strict()]  # true/false only, not 1 or "yes"
