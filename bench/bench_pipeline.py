@@ -78,7 +78,9 @@ def main() -> None:
     parser.add_argument("--process-runs", type=int, default=11)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    print(f"machine: {platform.processor() or platform.machine()}, python {platform.python_version()}")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, python {platform.python_version()}"
+    )
     head = "| entities (found) | " + " | ".join(STAGE_NAMES) + " | total | ms per entity |"
     print(head)
     print("|" + "---|" * (len(STAGE_NAMES) + 3))

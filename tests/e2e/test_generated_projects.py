@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from support.payloads import changeable, creation_order, payload
 from support.server import migrate, serve
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from tdeveloper.spec import EntityReq, FieldReq, NonFunctional, RelationReq, Requirements
 
 
@@ -41,5 +40,3 @@ def vet_requirements(**changes: object) -> Requirements:
         non_functional=NonFunctional(),
     )
     return base.model_copy(update=changes)
-
-

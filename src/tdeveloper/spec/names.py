@@ -47,10 +47,7 @@ parse_raw parse_file from_orm update_forward_refs model_config model_fields quer
 """
 
 RESERVED_WORDS: frozenset[str] = frozenset(
-    set(keyword.kwlist)
-    | set(_SQL.split())
-    | set(_JS.split())
-    | {w.lower() for w in keyword.kwlist}
+    set(keyword.kwlist) | set(_SQL.split()) | set(_JS.split()) | {w.lower() for w in keyword.kwlist}
 )
 _FRAMEWORK_WORDS = frozenset(_FRAMEWORK.split())
 _NICER = {

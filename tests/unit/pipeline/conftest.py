@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from support.specs import vet_requirements
 
+from support.specs import vet_requirements
 from tdeveloper.spec import Requirements
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from support.specs import vet_requirements
-
 from tdeveloper.pipeline.component_decision import ComponentDecision
 from tdeveloper.pipeline.match_rate import MatchRate
 from tdeveloper.pipeline.parser import Parser
@@ -26,7 +25,7 @@ def spec_of(req: Requirements) -> AppSpec:
 def test_ui_selection_defaults_to_react_with_reasons() -> None:
     ui = ui_for("A vet clinic")
     assert ui.framework == "react"
-    assert [o.name for o in ui.options][0] == "react"
+    assert next(o.name for o in ui.options) == "react"
     assert ui.reasons
 
 

@@ -7,8 +7,8 @@ import tarfile
 import zipfile
 
 import pytest
-from support.specs import vet_requirements
 
+from support.specs import vet_requirements
 from tdeveloper.pipeline.component_decision import ComponentDecision
 from tdeveloper.pipeline.download import Download
 from tdeveloper.pipeline.match_rate import MatchRate
@@ -16,7 +16,7 @@ from tdeveloper.pipeline.parser import Parser
 from tdeveloper.pipeline.search import Search
 from tdeveloper.pipeline.state import DownloadInput, MatchInput, ParserInput, SearchInput
 from tdeveloper.pipeline.ui_selection import UiSelection
-from tdeveloper.spec import GenerateOptions, GeneratedFile, Project, QualityReport
+from tdeveloper.spec import GeneratedFile, GenerateOptions, Project, QualityReport
 
 
 def download_input() -> DownloadInput:
@@ -46,7 +46,11 @@ def test_zip_is_deterministic_sorted_and_has_a_manifest() -> None:
     with zipfile.ZipFile(io.BytesIO(first.data)) as zf:
         names = zf.namelist()
         assert names == sorted(names)
-        assert names == ["vet-clinic/README.md", "vet-clinic/backend/run.sh", "vet-clinic/tdeveloper.json"]
+        assert names == [
+            "vet-clinic/README.md",
+            "vet-clinic/backend/run.sh",
+            "vet-clinic/tdeveloper.json",
+        ]
         info = zf.getinfo("vet-clinic/backend/run.sh")
         assert info.date_time == (1980, 1, 1, 0, 0, 0)
         assert (info.external_attr >> 16) & 0o777 == 0o755

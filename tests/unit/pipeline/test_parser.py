@@ -1,11 +1,18 @@
 from __future__ import annotations
 
 import pytest
-from support.specs import vet_requirements
 
+from support.specs import vet_requirements
 from tdeveloper.pipeline.parser import Parser
 from tdeveloper.pipeline.state import ParserInput
-from tdeveloper.spec import EntityReq, FieldReq, GenerateOptions, RelationReq, Requirements, UiChoice
+from tdeveloper.spec import (
+    EntityReq,
+    FieldReq,
+    GenerateOptions,
+    RelationReq,
+    Requirements,
+    UiChoice,
+)
 from tdeveloper.spec.errors import SpecError
 
 UI = UiChoice(framework="react", component_library="pico.css", state_management="TanStack Query")

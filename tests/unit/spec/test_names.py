@@ -7,7 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tdeveloper.spec.errors import SpecError
-from tdeveloper.spec.names import RESERVED_WORDS, entity_name, field_name, pascal, plural, slug, snake
+from tdeveloper.spec.names import (
+    RESERVED_WORDS,
+    entity_name,
+    field_name,
+    pascal,
+    plural,
+    slug,
+    snake,
+)
 
 
 @pytest.mark.parametrize(
