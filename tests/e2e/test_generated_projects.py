@@ -7,12 +7,11 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 
-from support.payloads import changeable, creation_order, payload
+from support.crud import crud_every_entity, spec_of
 from support.server import migrate, serve
 
 pytestmark = pytest.mark.e2e
@@ -61,43 +60,12 @@ def project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     return root
 
 
-def spec_of(project: Path) -> dict[str, Any]:
-    return json.loads((project / "tdeveloper.json").read_text())["spec"]  # type: ignore[no-any-return]
-
-
 def test_generated_project_lints_clean(project: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "--no-cache", str(project)],
         capture_output=True, text=True, check=False, cwd=project,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stdout
-
-
-def crud_every_entity(base: str, spec: dict[str, Any]) -> None:
-    ids: dict[str, int] = {}
-    order = creation_order(spec)
-    with httpx.Client(base_url=base, timeout=10) as client:
-        for n, entity in enumerate(order, start=1):
-            url = f"/api/{entity['plural']}"
-            body = payload(spec, entity, n, ids)
-            created = client.post(url, json=body)
-            assert created.status_code == 201, (entity["name"], body, created.text)
-            row = created.json()
-            ids[entity["name"]] = row["id"]
-            got = client.get(f"{url}/{row['id']}")
-            assert got.status_code == 200 and got.json() == row
-            listed = client.get(url, params={"limit": 5})
-            assert listed.status_code == 200
-            assert row["id"] in [item["id"] for item in listed.json()["items"]]
-            change = changeable(entity)
-            if change is not None:
-                updated = client.patch(f"{url}/{row['id']}", json={change[0]: change[1]})
-                assert updated.status_code == 200, updated.text
-                assert updated.json()[change[0]] == change[1]
-        for entity in reversed(order):
-            url = f"/api/{entity['plural']}/{ids[entity['name']]}"
-            assert client.delete(url).status_code == 204, entity["name"]
-            assert client.get(url).status_code == 404
 
 
 def test_backend_serves_crud_for_every_entity(project: Path) -> None:

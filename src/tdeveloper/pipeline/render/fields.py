@@ -1,10 +1,10 @@
 """How each spec field type becomes code: column type, schema annotations, filters, samples.
 
 Everything here returns code fragments. Free text (labels, enum values, defaults) only
-enters them through `escape.py_str`, and numbers only through `num_literal`, so a fragment can be
-pasted into a template as is. Module aliases used in fragments (`_dt`, `_decimal`, `_t`,
-`_uuid`, `_pd`, `_common`) start with an underscore, which no field name can, so a field
-never shadows them inside a class body.
+enters them through `escape.py_str`, and numbers only through `num_literal`, so a fragment
+can be pasted into a template as is. Module aliases used in fragments (`_dt`, `_decimal`,
+`_t`, `_uuid`, `_pd`, `_common`) start with an underscore, which no field name can, so a
+field never shadows them inside a class body.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ class TypeInfo:
     py: str  # the Python type of the ORM attribute and of the read schema
     sa: str  # SQLAlchemy type, without the module prefix
     create: str  # base annotation of the create/update schemas
-    read: str  # annotation of the read schema when it differs from `py`
+    read: str  # annotation of the read schema (what responses declare)
     filter: str | None  # query-parameter annotation for equality filters (None: no filter)
     sortable: bool = True
     roundtrip: bool = True  # the API returns exactly what was sent (tests compare them)
