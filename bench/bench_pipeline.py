@@ -26,17 +26,18 @@ _PLACES = ["garden", "harbor", "museum", "studio", "market", "clinic", "school",
            "gallery", "library", "station", "workshop"]  # fmt: skip
 _THINGS = ["report", "ticket", "invoice", "booking", "shipment", "review", "visit", "permit",
            "license", "schedule"]  # fmt: skip
-_FIELDS = "name, email, price, quantity, due date, status (open, closed), active flag, notes"
+_FIELDS = "name, email, price, due date, status (open, closed), active flag"
 
 
 def description(entities: int) -> str:
-    """A bullet-list brief with `entities` distinct entities and a relation to the previous."""
+    """A bullet-list brief with `entities` distinct entities, each (but the first) naming the
+    previous one as a field, which makes a many-to-one relation. 200 entities fit in the
+    20,000-character limit."""
     names = [f"{p} {t}" for t in _THINGS for p in _PLACES][:entities]
     lines = ["Operations system"]
     for i, name in enumerate(names):
-        lines.append(f"- {name.capitalize()}s: {_FIELDS}")
-        if i:
-            lines.append(f"Each {name} belongs to a {names[i - 1]}.")
+        parent = f", {names[i - 1]}" if i else ""
+        lines.append(f"- {name.capitalize()}s: {_FIELDS}{parent}")
     return "\n".join(lines)
 
 

@@ -161,7 +161,9 @@ def verify_backend(backend: Path, timeout: float) -> list[Check]:
 
 
 def _run(args: list[str], cwd: Path, timeout: float) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    # Verification always runs on SQLite in the scratch folder: never a configured database.
+    skip = {"VIRTUAL_ENV", "PYTHONPATH", "DATABASE_URL", "TEST_DATABASE_URL"}
+    env = {k: v for k, v in os.environ.items() if k not in skip}
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     try:
         return subprocess.run(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import tomllib
 from collections.abc import Callable, Iterator
 
@@ -153,12 +152,10 @@ def _wide_spec(count: int) -> AppSpec:
     return AppSpec(name="wide", title="Wide", entities=tuple(entities))
 
 
-@pytest.mark.parametrize(("count", "budget"), [(10, 0.1), (200, 1.0)])
-def test_rendering_is_fast(make_input: MakeInput, count: int, budget: float) -> None:
-    data = make_input(_wide_spec(count))
-    Generation().run(make_input(_wide_spec(2)))  # templates compile once per process
-    start = time.perf_counter()
-    files = Generation().run(data).files
-    elapsed = time.perf_counter() - start
+@pytest.mark.parametrize("count", [10, 200])
+def test_wide_specs_render_every_entity(make_input: MakeInput, count: int) -> None:
+    # Speed is measured in bench/bench_pipeline.py, not asserted here.
+    files = Generation().run(make_input(_wide_spec(count))).files
     assert len(files) > 4 * count
-    assert elapsed < budget, f"{count} entities took {elapsed:.3f}s"
+    paths = {f.path for f in files}
+    assert all(f"backend/app/routers/thing{i}.py" in paths for i in range(count))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
 from tdeveloper.pipeline.nlp import understand
+from tdeveloper.pipeline.nlp.understand import MAX_ENTITIES
 from tdeveloper.spec import InputError, Requirements
 from tdeveloper.spec.options import MAX_DESCRIPTION
 
@@ -98,7 +98,7 @@ def test_deterministic() -> None:
     assert all(understand(text).model_dump_json() == first for _ in range(5))
 
 
-def test_ten_entities_are_fast() -> None:
+def test_ten_entities_are_all_read() -> None:
     text = "\n".join(
         f"- {kind}: name, code, status (open, closed), created at, amount, notes, owner"
         for kind in (
@@ -106,17 +106,14 @@ def test_ten_entities_are_fast() -> None:
             "Contracts", "Invoices", "Owners",
         )
     )  # fmt: skip
-    understand(text)
-    start = time.perf_counter()
-    req = understand(text)
-    elapsed = time.perf_counter() - start
+    req = understand(text)  # speed is measured in bench/, not asserted here
     assert len(req.entities) >= 9
-    assert elapsed < 0.1  # budget is 20 ms; the margin absorbs slow CI machines
 
 
 def test_runaway_entity_lists_are_capped() -> None:
-    req = understand(", ".join(f"widget{chr(97 + i % 26)}{chr(97 + i // 26)}s" for i in range(400)))
-    assert len(req.entities) <= 40
+    names = (f"widget{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{i // 676}s" for i in range(450))
+    req = understand(", ".join(names))
+    assert len(req.entities) == MAX_ENTITIES
 
 
 def test_korean_description() -> None:

@@ -38,7 +38,7 @@ from tdeveloper.spec.requirements import EntityReq, FieldReq, RelationReq, Requi
 
 __all__ = ["MAX_ENTITIES", "understand"]
 
-MAX_ENTITIES = 40  # a description naming more is almost certainly not a data model
+MAX_ENTITIES = 400  # more cannot fit in 20,000 characters with any fields; a guard, not a limit
 _MAX_FIELDS = 60
 _MAX_QUESTIONS = 5
 _ENUMISH = frozenset({"status", "type", "category", "priority", "stage", "level", "kind"})
