@@ -10,6 +10,7 @@ Cost per entity is shown so growth can be compared with linear.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import statistics
 import subprocess
@@ -59,17 +60,28 @@ def bench_in_process(entities: int, repeat: int) -> tuple[dict[str, float], floa
     return medians, statistics.median(totals), found
 
 
-def bench_process(runs: int) -> list[float]:
-    tdev = str(Path(sys.executable).with_name("tdev"))
-    text = description(10)
+def _timed(command: list[str], runs: int) -> list[float]:
     times = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for i in range(runs + 1):
-            out = Path(tmp) / f"out{i}.zip"
-            started = time.perf_counter()
-            subprocess.run([tdev, "generate", text, "-o", str(out), "-q"], check=True)
-            times.append(time.perf_counter() - started)
+    for _ in range(runs + 1):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
     return times[1:]  # the first run warms the OS file cache
+
+
+def bench_process(runs: int) -> dict[str, list[float]]:
+    """`tdev generate` for 10 entities, beside two baselines measured in the same run: the
+    bare interpreter and importing the CLI, so noise and the fixed costs are visible."""
+    tdev = str(Path(sys.executable).with_name("tdev"))
+    with tempfile.TemporaryDirectory() as tmp:
+        out = str(Path(tmp) / "out.zip")
+        return {
+            "python -c pass": _timed([sys.executable, "-c", "pass"], runs),
+            "import tdeveloper.cli": _timed([sys.executable, "-c", "import tdeveloper.cli"], runs),
+            "tdev generate (10 entities)": _timed(
+                [tdev, "generate", description(10), "-o", out, "-q", "--force"], runs
+            ),
+        }
 
 
 def main() -> None:
@@ -79,9 +91,8 @@ def main() -> None:
     parser.add_argument("--process-runs", type=int, default=11)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    print(
-        f"machine: {platform.processor() or platform.machine()}, python {platform.python_version()}"
-    )
+    cpu = platform.processor() or platform.machine()
+    print(f"machine: {cpu}, {os.cpu_count()} cores, python {platform.python_version()}\n")
     head = "| entities (found) | " + " | ".join(STAGE_NAMES) + " | total | ms per entity |"
     print(head)
     print("|" + "---|" * (len(STAGE_NAMES) + 3))
@@ -89,12 +100,11 @@ def main() -> None:
         stages, total, found = bench_in_process(size, args.repeat)
         cells = " | ".join(f"{stages[s] * 1000:.1f}" for s in STAGE_NAMES)
         print(f"| {size} ({found}) | {cells} | {total * 1000:.1f} | {total * 1000 / size:.2f} |")
-    times = bench_process(args.process_runs)
-    print(
-        f"\n`tdev generate` (10 entities, whole process, {len(times)} runs): "
-        f"median {statistics.median(times) * 1000:.0f} ms, min {min(times) * 1000:.0f} ms, "
-        f"max {max(times) * 1000:.0f} ms"
-    )
+    print(f"\nwhole process, {args.process_runs} runs each (ms):\n")
+    print("| command | median | min | max |\n|---|---|---|---|")
+    for name, times in bench_process(args.process_runs).items():
+        ms = [t * 1000 for t in times]
+        print(f"| {name} | {statistics.median(ms):.0f} | {min(ms):.0f} | {max(ms):.0f} |")
 
 
 if __name__ == "__main__":

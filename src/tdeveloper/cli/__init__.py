@@ -96,21 +96,28 @@ def generate(
 
 
 def _print_summary(report: dict[str, Any]) -> None:
-    from rich.console import Console
-
-    console = Console(highlight=False)
-    console.print(f"[bold]wrote[/] {report['output']}")
-    console.print(f"entities: {', '.join(report['entities'])}", markup=False)
+    """A short human summary; colour only on a terminal (Rich is loaded only then)."""
     coverage = report["coverage"]
-    style = "green" if coverage >= 0.8 else "yellow" if coverage >= 0.5 else "bold red"
-    console.print(f"coverage: [{style}]{coverage:.0%}[/]")
-    for gap in report["gaps"]:
-        console.print(f"  gap: {gap['item']}: {gap['reason']}", markup=False)
+    lines = [
+        f"wrote {report['output']}",
+        f"entities: {', '.join(report['entities'])}",
+        f"coverage: {coverage:.0%}",
+        *(f"  gap: {gap['item']}: {gap['reason']}" for gap in report["gaps"]),
+    ]
     if coverage < 0.5:
-        console.print(
-            "[bold red]warning:[/] most of what the description asks for is not generated; "
+        lines.append(
+            "warning: most of what the description asks for is not generated; "
             "see the gaps above and tdeveloper.json"
         )
+    if not sys.stdout.isatty():
+        sys.stdout.write("\n".join(lines) + "\n")
+        return
+    from rich.console import Console
+
+    style = "green" if coverage >= 0.8 else "yellow" if coverage >= 0.5 else "bold red"
+    console = Console(highlight=False, soft_wrap=True)
+    for line in lines:
+        console.print(line, style=style if line.startswith(("coverage", "warning")) else None)
 
 
 @app.command()

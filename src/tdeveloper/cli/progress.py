@@ -1,14 +1,19 @@
-"""Per-stage progress: a live display on a terminal, plain lines otherwise."""
+"""Per-stage progress: a live display on a terminal, plain lines otherwise.
+
+Rich is imported only for the live display: scripts and pipes get plain lines and do not
+pay for loading it.
+"""
 
 from __future__ import annotations
 
 import sys
 from types import TracebackType
-
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from typing import TYPE_CHECKING
 
 from tdeveloper.pipeline.events import StageEvent
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 __all__ = ["StageProgress"]
 
@@ -18,21 +23,13 @@ class StageProgress:
 
     def __init__(self, *, quiet: bool = False) -> None:
         self.quiet = quiet
-        self.console = Console(stderr=True, highlight=False, soft_wrap=True)
         self.live = not quiet and sys.stderr.isatty()
         self._progress: Progress | None = None
         self._task: TaskID | None = None
 
     def __enter__(self) -> StageProgress:
         if self.live:
-            self._progress = Progress(
-                TextColumn("[bold]{task.description}"),
-                BarColumn(),
-                TextColumn("{task.completed}/{task.total}"),
-                TimeElapsedColumn(),
-                console=self.console,
-                transient=True,
-            )
+            self._progress = _live_progress()
             self._progress.start()
             self._task = self._progress.add_task("starting", total=9)
         return self
@@ -47,19 +44,32 @@ class StageProgress:
         if self.quiet:
             return
         if self._progress is not None and self._task is not None:
-            self._live(event)
+            self._live(event, self._progress, self._task)
         elif event.kind in ("stage_finished", "stage_failed", "stage_skipped"):
-            self.console.print(_line(event), markup=False)
+            sys.stderr.write(_line(event) + "\n")
 
-    def _live(self, event: StageEvent) -> None:
-        assert self._progress is not None and self._task is not None
+    @staticmethod
+    def _live(event: StageEvent, progress: Progress, task: TaskID) -> None:
         if event.kind == "stage_started":
-            self._progress.update(self._task, description=event.stage, total=event.total)
-        elif event.kind in ("stage_finished", "stage_skipped"):
-            self._progress.update(self._task, completed=event.index)
-            self._progress.console.print(_line(event), markup=False)
-        else:
-            self._progress.console.print(_line(event), markup=False)
+            progress.update(task, description=event.stage, total=event.total)
+            return
+        if event.kind in ("stage_finished", "stage_skipped"):
+            progress.update(task, completed=event.index)
+        progress.console.print(_line(event), markup=False, highlight=False)
+
+
+def _live_progress() -> Progress:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True, highlight=False, soft_wrap=True),
+        transient=True,
+    )
 
 
 def _line(event: StageEvent) -> str:

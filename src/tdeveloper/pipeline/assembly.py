@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
 from tdeveloper.pipeline.state import AssemblyInput, RunState
@@ -41,10 +42,12 @@ class Assembly:
         with tempfile.TemporaryDirectory(prefix="tdev-assembly-") as tmp:
             root = Path(tmp) / "project"
             write_tree(root, files)
-            formatting = _start_ruff(root, "format")
-            compiled = _compiles(files)  # overlaps with the formatter's process
-            checks = [_finish_ruff(root, "format", formatting)]
-            checks += [_finish_ruff(root, "check", _start_ruff(root, "check")), compiled]
+            # Compiling (in this process) overlaps with ruff's two runs (in another).
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                compiled = pool.submit(_compiles, files)
+                checks = [_finish_ruff(root, "format", _start_ruff(root, "format"))]
+                checks.append(_finish_ruff(root, "check", _start_ruff(root, "check")))
+                checks.append(compiled.result())
             files = _read_back(root, files)
             if self.options.verify:
                 _require(checks)
