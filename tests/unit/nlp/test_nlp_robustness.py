@@ -126,3 +126,9 @@ def test_korean_description() -> None:
     book = {f.name: f.type for f in req.entities[1].fields}
     assert book == {"title": "string", "author": "string", "price": "decimal"}
     assert req.domain == "library"
+
+
+def test_a_kind_of_app_with_a_list_names_entities() -> None:
+    req = understand("a blog with posts and comments")
+    assert [e.name for e in req.entities] == ["Post", "Comment"]
+    assert any(r.source == "Comment" and r.target == "Post" for r in req.relations)

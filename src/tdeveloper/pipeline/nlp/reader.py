@@ -18,6 +18,7 @@ from tdeveloper.pipeline.nlp.items import (
     fieldish,
     plural_thing,
 )
+from tdeveloper.pipeline.nlp.knowledge import domains
 from tdeveloper.pipeline.nlp.lexicon import APP_WORDS, words, wordset
 from tdeveloper.pipeline.nlp.model import entity_phrase_ok
 from tdeveloper.pipeline.nlp.text import (
@@ -150,7 +151,22 @@ def _colon_list(reading: Reading, head: str, rest: str) -> None:
 
 def _titleish(head: str) -> bool:
     parts = words(head)
-    return not parts or bool(set(parts) & APP_WORDS) or not entity_phrase_ok(head)
+    return (
+        not parts
+        or bool(set(parts) & APP_WORDS)
+        or not entity_phrase_ok(head)
+        or _names_app_kind(parts)
+    )
+
+
+_LEAD = wordset("a an the our my simple small basic new")
+
+
+def _names_app_kind(parts: list[str]) -> bool:
+    """ "a blog", "an online shop": the head is a kind of app the knowledge base knows, so
+    "a blog with posts and comments" lists entities, not the blog's fields."""
+    kind = tuple(w for w in parts if w not in _LEAD)
+    return any(kind == keyword for domain in domains() for keyword in domain.keywords)
 
 
 def _entity_list(head: str, items: list[str]) -> bool:
