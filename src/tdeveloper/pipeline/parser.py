@@ -96,8 +96,9 @@ def pascal_title(text: str) -> str:
 def _entities(req: Requirements, notes: list[str]) -> dict[str, _Draft]:
     drafts: dict[str, _Draft] = {}
     aliases: dict[str, str] = {}
+    names = frozenset(pascal(e.name) for e in req.entities)
     for ent in req.entities:
-        valid = entity_name(ent.name, notes)
+        valid = entity_name(ent.name, notes, names - {pascal(ent.name)})
         aliases[ent.name] = valid
         if valid in drafts:
             notes.append(f"entity {ent.name!r} appears twice; its fields were merged")

@@ -46,9 +46,11 @@ id metadata registry json dict copy schema schema_json validate construct fields
 parse_raw parse_file from_orm update_forward_refs model_config model_fields query
 """
 
-RESERVED_WORDS: frozenset[str] = frozenset(
-    set(keyword.kwlist) | set(_SQL.split()) | set(_JS.split()) | {w.lower() for w in keyword.kwlist}
+_CODE_WORDS = frozenset(
+    set(keyword.kwlist) | set(_JS.split()) | {w.lower() for w in keyword.kwlist}
 )
+_SQL_WORDS = frozenset(_SQL.split())
+RESERVED_WORDS: frozenset[str] = _CODE_WORDS | _SQL_WORDS
 _FRAMEWORK_WORDS = frozenset(_FRAMEWORK.split())
 _NICER = {
     "class": "class_name",
@@ -139,8 +141,14 @@ def plural(word: str) -> str:
     return prefix + last + "s"
 
 
-def entity_name(raw: str, notes: list[str]) -> str:
-    """A valid PascalCase entity name for `raw`, or `SpecError` if none can be made."""
+def entity_name(raw: str, notes: list[str], taken: frozenset[str] = frozenset()) -> str:
+    """A valid PascalCase entity name for `raw`, or `SpecError` if none can be made.
+
+    The entity's snake form names Python modules and variables, so it must be no Python or
+    JavaScript keyword; its table is the plural, so only that must avoid SQL's words
+    ("Order" is fine: its table is `orders`). A renamed entity never takes a name in `taken`
+    (the other entities' names), so "Order" cannot merge into an "OrderItem".
+    """
     name = pascal(raw)
     if not name:
         raise SpecError(f"entity name {raw!r} has no ASCII letters; name it in English", item=raw)
@@ -151,13 +159,22 @@ def entity_name(raw: str, notes: list[str]) -> str:
             raise SpecError(f"entity name {raw!r} needs a word that starts with a letter")
         notes.append(f"entity {raw!r} renamed to {moved!r}: names cannot start with a digit")
         name = moved
-    if name in _RESERVED_ENTITIES or snake(name) in RESERVED_WORDS:
-        renamed = f"{name}Item"
+    if _reserved_entity(name):
+        renamed = next(
+            candidate
+            for suffix in ("Item", "Record", "Entry", *(f"Item{n}" for n in range(2, 99)))
+            if (candidate := f"{name}{suffix}") not in taken and not _reserved_entity(candidate)
+        )
         notes.append(f"entity {raw!r} renamed to {renamed!r}: {name!r} is a reserved word")
         return renamed
     if ascii_fold(raw) != raw:
         notes.append(f"entity {raw!r} renamed to {name!r}: names must be ASCII")
     return name
+
+
+def _reserved_entity(name: str) -> bool:
+    base = snake(name)
+    return name in _RESERVED_ENTITIES or base in _CODE_WORDS or plural(base) in _SQL_WORDS
 
 
 def field_name(raw: str, notes: list[str]) -> str:

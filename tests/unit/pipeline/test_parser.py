@@ -89,18 +89,31 @@ def test_hostile_and_reserved_names_are_made_safe() -> None:
     req = Requirements(
         description="x",
         entities=(
-            EntityReq(name="Order", fields=(FieldReq(name="class"), FieldReq(name="from"))),
-            EntityReq(name="Order", fields=(FieldReq(name="select"),)),
+            EntityReq(name="Class", fields=(FieldReq(name="class"), FieldReq(name="from"))),
+            EntityReq(name="Class", fields=(FieldReq(name="select"),)),
+            EntityReq(name="ClassItem"),
             EntityReq(name="x'); DROP TABLE users; --", fields=(FieldReq(name="1st place"),)),
         ),
     )
     parsed = parse(req)
     names = [e.name for e in parsed.spec.entities]
-    assert names == ["OrderItem", "XDropTableUsers"]
-    order = parsed.spec.entity("OrderItem")
+    assert names == ["ClassRecord", "ClassItem", "XDropTableUsers"]
+    order = parsed.spec.entity("ClassRecord")
     assert [f.name for f in order.fields] == ["class_name", "from_value", "selection"]
     assert parsed.spec.entity("XDropTableUsers").fields[0].name == "n1st_place"
     assert any("merged" in n for n in parsed.notes)
+
+
+def test_order_and_order_item_stay_two_entities() -> None:
+    req = Requirements(
+        description="orders and order items",
+        entities=(EntityReq(name="Order"), EntityReq(name="OrderItem")),
+        relations=(RelationReq(kind="many_to_one", source="OrderItem", target="Order"),),
+    )
+    spec = parse(req).spec
+    assert [e.name for e in spec.entities] == ["Order", "OrderItem"]
+    assert [e.table for e in spec.entities] == ["orders", "order_items"]
+    assert spec.relations[0].field == "order_id"
 
 
 def test_unknown_reference_target_becomes_text() -> None:

@@ -47,13 +47,24 @@ def test_reserved_field_names_are_renamed_with_a_note(word: str) -> None:
     assert notes and word in notes[0]
 
 
-@pytest.mark.parametrize("word", ["Class", "From", "Order", "User", "Select", "Exception", "Base"])
+@pytest.mark.parametrize("word", ["Class", "From", "Import", "Case", "Exception", "Base"])
 def test_reserved_entity_names_are_renamed(word: str) -> None:
     notes: list[str] = []
-    name = entity_name(word, notes)
-    if word in ("Order", "User", "Select", "Class", "From", "Exception", "Base"):
-        assert name == f"{word}Item"
-        assert notes
+    assert entity_name(word, notes) == f"{word}Item"
+    assert notes
+
+
+@pytest.mark.parametrize("word", ["Order", "User", "Select", "Group", "Table"])
+def test_sql_words_are_fine_entity_names_because_tables_are_plural(word: str) -> None:
+    notes: list[str] = []
+    assert entity_name(word, notes) == word
+    assert plural(snake(word)) not in RESERVED_WORDS
+    assert not notes
+
+
+def test_a_renamed_entity_never_takes_another_entitys_name() -> None:
+    notes: list[str] = []
+    assert entity_name("Class", notes, frozenset({"ClassItem"})) == "ClassRecord"
 
 
 def test_leading_digits_and_non_ascii() -> None:
