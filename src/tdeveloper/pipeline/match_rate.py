@@ -55,7 +55,11 @@ class MatchRate:
             coverage=best.score,
             confidence=_confidence(data.spec),
             covered=best.covered,
-            gaps=tuple(_gap(i, template) for i in items if i.label in best.missing),
+            gaps=tuple(
+                _gap(i, template)
+                for i in items
+                if not _covers(template["capabilities"], i.capability)
+            ),
             scores=tuple(r[0] for r in results),
         )
 
@@ -97,7 +101,7 @@ def _score(
         id=template["id"],
         score=round(got / total, 4),
         covered=tuple(i.label for i in covered),
-        missing=tuple(i.label for i in items if i not in covered),
+        missing=tuple(i.label for i in items if not _covers(caps, i.capability)),
     )
 
 

@@ -65,11 +65,11 @@ class _Draft:
 
 
 def build_spec(req: Requirements, notes: list[str], *, name: str | None = None) -> AppSpec:
-    drafts = _entities(req, notes)
+    drafts, aliases = _entities(req, notes)
     if not drafts:
         wanted = "; ".join(req.unsupported) or "no entities were found"
         raise SpecError(f"nothing to build: {wanted}", unsupported=list(req.unsupported))
-    relations = _relations(req, drafts, notes)
+    relations = _relations(req, drafts, aliases, notes)
     entities = tuple(_finish(d) for d in drafts.values())
     title = req.title.strip() or pascal_title(req.domain or entities[0].name)
     spec_name = slug(name or title)
@@ -93,13 +93,15 @@ def pascal_title(text: str) -> str:
     return " ".join(w.capitalize() for w in snake(text).split("_")) or "App"
 
 
-def _entities(req: Requirements, notes: list[str]) -> dict[str, _Draft]:
+def _entities(req: Requirements, notes: list[str]) -> tuple[dict[str, _Draft], dict[str, str]]:
+    """The entity drafts by valid name, and each raw name (as written and in PascalCase)
+    mapped to its valid name, so relations and references follow renames."""
     drafts: dict[str, _Draft] = {}
     aliases: dict[str, str] = {}
     names = frozenset(pascal(e.name) for e in req.entities)
     for ent in req.entities:
         valid = entity_name(ent.name, notes, names - {pascal(ent.name)})
-        aliases[ent.name] = valid
+        aliases[ent.name] = aliases[pascal(ent.name)] = valid
         if valid in drafts:
             notes.append(f"entity {ent.name!r} appears twice; its fields were merged")
         else:
@@ -107,7 +109,7 @@ def _entities(req: Requirements, notes: list[str]) -> dict[str, _Draft]:
         for raw in ent.fields:
             _add_field(drafts[valid], raw, notes)
     _resolve_field_targets(drafts, aliases, notes)
-    return drafts
+    return drafts, aliases
 
 
 def _add_field(draft: _Draft, raw: FieldReq, notes: list[str]) -> None:
@@ -144,8 +146,8 @@ def _resolve_field_targets(
         for name, fld in list(draft.fields.items()):
             if fld.type != "reference":
                 continue
-            target = aliases.get(fld.target or "", pascal(fld.target or ""))
-            if target in drafts:
+            target = _known(fld.target or "", aliases)
+            if target is not None:
                 draft.fields[name] = fld.model_copy(update={"target": target})
             else:
                 notes.append(f"{draft.name}.{name} refers to unknown {fld.target!r}; kept as text")
@@ -159,7 +161,7 @@ def _plain(name: str) -> dict[str, object]:
 
 
 def _relations(
-    req: Requirements, drafts: dict[str, _Draft], notes: list[str]
+    req: Requirements, drafts: dict[str, _Draft], aliases: dict[str, str], notes: list[str]
 ) -> tuple[Relation, ...]:
     found: dict[tuple[str, ...], Relation] = {}
     for draft in drafts.values():  # reference fields stated on entities are relations too
@@ -171,7 +173,7 @@ def _relations(
                 )  # fmt: skip
                 found[("m2o", draft.name, fld.name)] = rel
     for raw in req.relations:
-        rel_or_none = _relation(raw, drafts, notes)
+        rel_or_none = _relation(raw, drafts, aliases, notes)
         if rel_or_none is None:
             continue
         key = _relation_key(rel_or_none)
@@ -185,8 +187,10 @@ def _relation_key(rel: Relation) -> tuple[str, ...]:
     return ("m2o", rel.source, rel.field or "")
 
 
-def _relation(raw: RelationReq, drafts: dict[str, _Draft], notes: list[str]) -> Relation | None:
-    source, target = _known(raw.source, drafts), _known(raw.target, drafts)
+def _relation(
+    raw: RelationReq, drafts: dict[str, _Draft], aliases: dict[str, str], notes: list[str]
+) -> Relation | None:
+    source, target = _known(raw.source, aliases), _known(raw.target, aliases)
     if source is None or target is None:
         notes.append(f"relation {raw.source} -> {raw.target} names an unknown entity; dropped")
         return None
@@ -223,11 +227,8 @@ def _many_to_many(raw: RelationReq, source: _Draft, target: _Draft) -> Relation:
     )  # fmt: skip
 
 
-def _known(raw: str, drafts: dict[str, _Draft]) -> str | None:
-    name = pascal(raw)
-    if name in drafts:
-        return name
-    return next((d for d in drafts if d == f"{name}Item"), None)
+def _known(raw: str, aliases: dict[str, str]) -> str | None:
+    return aliases.get(raw) or aliases.get(pascal(raw))
 
 
 def _finish(draft: _Draft) -> Entity:

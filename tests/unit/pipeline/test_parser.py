@@ -148,3 +148,18 @@ def test_name_option_and_enum_without_values() -> None:
     assert spec.name == "my-pets"
     field = spec.entity("Pet").field("kind_of")
     assert field is not None and field.type == "string"
+
+
+def test_relations_follow_a_renamed_entity() -> None:
+    # "Class" is renamed; "ClassItem" already exists, so Class becomes ClassRecord and the
+    # relation must point there, not at the other entity.
+    req = Requirements(
+        description="classes and class items; students belong to a class",
+        entities=(EntityReq(name="Class"), EntityReq(name="ClassItem"), EntityReq(name="Student")),
+        relations=(RelationReq(kind="many_to_one", source="Student", target="Class"),),
+    )
+    spec = parse(req).spec
+    (rel,) = spec.relations
+    assert (rel.source, rel.target) == ("Student", "ClassRecord")
+    ref = spec.entity("Student").field(rel.field or "")
+    assert ref is not None and ref.target == "ClassRecord"
