@@ -128,21 +128,39 @@ def spec(
     frontend: Annotated[FrontendChoice | None, typer.Option(help="Frontend framework.")] = None,
 ) -> None:
     """Print the AppSpec understood from a description, without generating files."""
-    from tdeveloper.pipeline import build_stages
-    from tdeveloper.pipeline.orchestrator import Orchestrator
-    from tdeveloper.spec import Brief, GenerateOptions
+    from tdeveloper.pipeline import parse
+    from tdeveloper.spec import GenerateOptions
 
     text = read_description(description, file)
     options = GenerateOptions(frontend=frontend.value if frontend else None)
-    result = Orchestrator(build_stages(options)[:3]).run(Brief(description=text))
-    assert result.state.parsed is not None
-    data = result.state.parsed.spec.model_dump(mode="json")
+    data = parse(text, options).spec.model_dump(mode="json")
     if fmt is SpecFormat.yaml:
         import yaml
 
         typer.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), nl=False)
     else:
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+@app.command("eval")
+def evaluate(
+    files: Annotated[list[Path], typer.Argument(help="Labelled sets (the shared/eval format).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    every_case: Annotated[
+        bool, typer.Option("--all", help="List every case, not only the imperfect ones.")
+    ] = False,
+) -> None:
+    """Score `tdev spec` against labelled descriptions: recall, precision, time per case."""
+    from tdeveloper.evaluation import evaluate as run_eval
+    from tdeveloper.evaluation import load_cases
+    from tdeveloper.evaluation.report import render
+
+    cases = [case for path in files for case in load_cases(path)]
+    report = run_eval(cases)
+    if as_json:
+        typer.echo(report.model_dump_json(indent=2))
+    else:
+        typer.echo(render(report, every_case=every_case))
 
 
 @app.command()

@@ -8,7 +8,7 @@ from tdeveloper.pipeline.checkpoints import CheckpointStore, DirectoryCheckpoint
 from tdeveloper.pipeline.events import EventSink, StageEvent, ignore
 from tdeveloper.pipeline.orchestrator import AgentConfig, Orchestrator, RunResult, StageTimeout
 from tdeveloper.pipeline.state import RunState, Stage
-from tdeveloper.spec import Brief, GenerateOptions
+from tdeveloper.spec import Brief, GenerateOptions, ParsedApp
 
 __all__ = [
     "STAGE_NAMES",
@@ -25,6 +25,7 @@ __all__ = [
     "build_orchestrator",
     "build_stages",
     "generate",
+    "parse",
 ]
 
 STAGE_NAMES = (
@@ -97,3 +98,11 @@ def generate(
     options = options or GenerateOptions()
     orchestrator = build_orchestrator(options, checkpoints=checkpoints, on_event=on_event)
     return orchestrator.run(Brief(description=description), run_id=run_id)
+
+
+def parse(description: str, options: GenerateOptions | None = None) -> ParsedApp:
+    """Only the understanding stages (nl_input, ui_selection, parser): what `tdev spec` shows."""
+    stages = build_stages(options or GenerateOptions())[: STAGE_NAMES.index("parser") + 1]
+    result = Orchestrator(stages).run(Brief(description=description))
+    assert result.state.parsed is not None  # the orchestrator raises when a stage fails
+    return result.state.parsed
