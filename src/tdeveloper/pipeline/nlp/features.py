@@ -18,7 +18,7 @@ _FEATURES: tuple[tuple[Feature, re.Pattern[str]], ...] = (
         "auth",
         re.compile(
             r"\b(log ?ins?|logs? in|sign(?:s|ed|ing)? ?(?:up|in)|sign-?(?:up|in)|"
-            r"authenticat\w*|passwords?|user accounts?|accounts?|register(?:s|ed)? (?:an? )?"
+            r"authenticat\w*|passwords?|user accounts?|register(?:s|ed)? (?:an? )?"
             r"account|single sign-on|sso|oauth|two-factor|2fa)\b"
         ),
     ),

@@ -28,6 +28,7 @@ class FieldDraft:
     unique: bool = False
     minimum: float | None = None
     maximum: float | None = None
+    default: str | None = None
     ref: str | None = None  # an explicit pointer: "owner (a sales rep)" -> "sales rep"
     phrase: str = ""  # the field's own words, matched against entity names
     plural: bool = False
@@ -108,6 +109,12 @@ _RANGE = re.compile(
 _CODE = re.compile(r"[`$\\{}<>|;=]|&&")
 _INLINE_RANGE = re.compile(r"^(.*?[a-z].*?)\s+((?:from\s+)?\d+\s*(?:-|to)\s*\d+)$", re.I)
 _ARTICLE_REF = re.compile(r"^(?:a|an|another|the|one)\s+([a-z][a-z -]{1,40})$", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^(?:a|an|the|its|their|his|her|each|one)\s+", re.IGNORECASE)
+_DEFAULT_NOTE = re.compile(r"^(?:by\s+)?defaults?(?:\s+(?:to|is|value))?\s*[:=]?\s*(\S.{0,40})$")
+_NOTE_SPLIT = re.compile(
+    r"\s*[,;]\s*(?=(?:by\s+)?defaults?\b|required\b|unique\b|optional\b)", re.IGNORECASE
+)
+_FLAG_WORDS = re.compile(r"\b(required|mandatory|unique|optional)\b", re.IGNORECASE)
 _BOOL_GROUP = frozenset({"yes/no", "true/false", "y/n", "yes or no", "true or false"})
 _NOTES = frozenset(
     {"optional", "required", "mandatory", "unique", "many-to-many", "many to many", "m2m"}
@@ -196,7 +203,7 @@ def _by_word(parts: list[str], first: str, last: str, phrase: str) -> str | None
 def _read_groups(field: FieldDraft, groups: tuple[str, ...]) -> list[str]:
     """Apply notes such as "(required)" or "(1-5)"; return enum values found."""
     values: list[str] = []
-    for group in groups:
+    for group in (part for g in groups for part in _NOTE_SPLIT.split(g)):
         low = group.lower().strip()
         for note in _NOTES:
             if note in low:
@@ -204,6 +211,9 @@ def _read_groups(field: FieldDraft, groups: tuple[str, ...]) -> list[str]:
                 field.unique |= note == "unique"
                 field.many |= note in {"many-to-many", "many to many", "m2m"}
         if low in _NOTES or low.startswith(("e.g", "eg ", "such as", "like ", "in ")):
+            continue
+        if match := _DEFAULT_NOTE.match(low):
+            field.default = match.group(1).strip().strip("\"'")
             continue
         if low in _BOOL_GROUP:
             field.type = "boolean"
@@ -260,7 +270,8 @@ def parse_field(text: str) -> FieldDraft | None:
     name = re.sub(r"_(at_time|on_date)$", lambda m: "_" + m.group(1)[:2], field_key(phrase))
     if not name or len(name.split("_")) > 6 or not name[0].isalpha():
         return None
-    field = FieldDraft(name=name, label=phrase.strip(), phrase=" ".join(name.split("_")))
+    label = _LEADING_ARTICLE.sub("", phrase.strip())
+    field = FieldDraft(name=name, label=label, phrase=" ".join(name.split("_")))
     field.ref = ref
     field.plural = singular(name.split("_")[-1]) != name.split("_")[-1]
     field.type = "boolean" if was_flag else infer_type(name)
@@ -269,6 +280,8 @@ def parse_field(text: str) -> FieldDraft | None:
         values.extend(split_list(item.after_colon))
     if len(values) >= 2 and field.type != "boolean":
         field.type, field.values = "enum", enum_values(values)
-    field.required |= name in _REQUIRED
-    field.unique |= name in _UNIQUE
+    notes = {w.lower() for w in _FLAG_WORDS.findall(item.phrase)}
+    field.required |= name in _REQUIRED or bool(notes & {"required", "mandatory", "unique"})
+    field.unique |= name in _UNIQUE or "unique" in notes
+    field.required &= "optional" not in notes
     return field

@@ -12,6 +12,7 @@ from tdeveloper.pipeline.nlp.text import parse_item, split_list
 from tdeveloper.pipeline.nlp.tokens import find_verb, tokenize
 
 __all__ = [
+    "WITH_ITEM",
     "Reading",
     "add_fields",
     "declare_item",
@@ -44,6 +45,10 @@ _QUANT_LEAD = re.compile(
 )
 _EACH = re.compile(r"^each (?:with|having|has|holding|containing)\s+(.+)$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:their|its|his|her)\s+", re.IGNORECASE)
+# "enrollments with a grade": an entity named with its fields inside a list of entities.
+WITH_ITEM = re.compile(
+    r"^(?P<head>[^()]+?)\s+(?:with|having|holding|recording)\s+(?P<rest>.+)$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -102,6 +107,8 @@ def declare_item(
 ) -> EntityDraft | None:
     """Declare the entity a list item names, with its fields when a group lists them."""
     grouped = entity_group(text)
+    if grouped is None and (match := WITH_ITEM.match(text)) and entity_phrase_ok(match["head"]):
+        grouped = (match["head"], match["rest"])
     phrase = grouped[0] if grouped else parse_item(text).phrase
     possessive = bool(_POSSESSIVE.match(phrase))
     entity = reading.draft.declare(_QUANT_LEAD.sub("", phrase), weak=weak and not grouped)

@@ -29,6 +29,7 @@ __all__ = [
     "fill_relations",
     "glossary",
     "kb_entity",
+    "korean_table",
     "match_domain",
     "whole_model",
 ]
@@ -100,6 +101,22 @@ def glossary(language: str) -> dict[str, str]:
     """Word -> English glossary for a language (used to read Korean descriptions)."""
     table: dict[str, str] = _raw().get("glossary", {}).get(language, {})
     return table
+
+
+@cache
+def korean_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Korean nouns, verb stems and modifiers -> English (catalog/korean.json)."""
+    ref = resources.files("tdeveloper.pipeline").joinpath("catalog", "korean.json")
+    if not ref.is_file():  # the older, nouns-only glossary
+        nouns = {k: singular_phrase(v) for k, v in glossary("ko").items()}
+        return nouns, {}, {}
+    data: dict[str, dict[str, str]] = json.loads(ref.read_text(encoding="utf-8"))
+    return data["nouns"], data["verbs"], data["modifiers"]
+
+
+def singular_phrase(english: str) -> str:
+    parts = english.split()
+    return " ".join([*parts[:-1], singular(parts[-1])]) if parts else english
 
 
 @cache

@@ -11,6 +11,7 @@ import re
 
 from tdeveloper.pipeline.nlp.clauses import read_clause, resolve_pending
 from tdeveloper.pipeline.nlp.items import (
+    WITH_ITEM,
     Reading,
     add_fields,
     declare_item,
@@ -184,10 +185,14 @@ def _entity_list(head: str, items: list[str]) -> bool:
 
 
 def _declare_all(reading: Reading, items: list[str]) -> None:
-    previous = None
+    previous, with_fields = None, False
     for item in items:
+        if with_fields and previous is not None and fieldish(item) and not plural_thing(item):
+            add_fields(reading, previous, item)  # "sessions with a date and a duration"
+            continue
         entity = declare_item(reading, item, previous=previous)
         previous = entity or previous
+        with_fields = entity is not None and bool(WITH_ITEM.match(item))
 
 
 def _verbless(reading: Reading, clause: str) -> None:

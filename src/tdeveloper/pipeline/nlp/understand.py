@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tdeveloper.pipeline.nlp.constraints import apply_facts, extract_facts
 from tdeveloper.pipeline.nlp.features import (
     detect_features,
     detect_roles,
@@ -16,6 +17,7 @@ from tdeveloper.pipeline.nlp.features import (
     non_functional,
 )
 from tdeveloper.pipeline.nlp.fields import FieldDraft
+from tdeveloper.pipeline.nlp.hangul import is_korean
 from tdeveloper.pipeline.nlp.knowledge import (
     Domain,
     fill_fields,
@@ -23,9 +25,8 @@ from tdeveloper.pipeline.nlp.knowledge import (
     match_domain,
     whole_model,
 )
-from tdeveloper.pipeline.nlp.korean import gloss, is_korean
 from tdeveloper.pipeline.nlp.lexicon import APP_WORDS, FUNCTION_WORDS, words, wordset
-from tdeveloper.pipeline.nlp.model import Draft, EntityDraft, RelationDraft
+from tdeveloper.pipeline.nlp.model import Draft, EntityDraft, RelationDraft, is_person
 from tdeveloper.pipeline.nlp.reader import read
 from tdeveloper.pipeline.nlp.relations import resolve_references
 from tdeveloper.pipeline.nlp.text import normalize, sentences
@@ -64,16 +65,28 @@ def understand(description: str, context: str = "") -> Requirements:
     extra = normalize(context)[:MAX_DESCRIPTION] if context else ""
     full = f"{text}\n{extra}" if extra else text
     language = "ko" if is_korean(full) else "en"
-    english = gloss(full) if language == "ko" else full
+    labels: dict[str, str] = {}
+    if language == "ko":
+        from tdeveloper.pipeline.nlp.korean import translate  # loads the analyser lazily
+
+        translation = translate(full)
+        english, labels = translation.english, translation.labels
+    else:
+        english = full
     unsupported, masked = detect_unsupported(english)
+    facts, masked = extract_facts(masked)
     reading = read(masked)
     draft = reading.draft
     resolve_references(draft)
     domain = match_domain(masked, original=full)
     _drop_weak(draft, domain)
+    apply_facts(draft, facts)
     questions = _complete(draft, domain, bool(unsupported))
+    _korean_labels(draft, labels)
     features = _features(english, draft, domain)
     roles = detect_roles(english) if "roles" in features else ()
+    if "auth" in features:
+        _auth_user(draft, roles, _login_entity(english, draft))
     return Requirements(
         description=description,
         language=language,
@@ -147,6 +160,50 @@ def _complete(draft: Draft, domain: Domain | None, unsupported: bool) -> list[st
     if domain is not None:
         fill_relations(draft, domain)
     return questions
+
+
+_LOGIN = re.compile(
+    r"\b([a-z]+)\s+(?:can\s+|must\s+|should\s+|will\s+|need\s+to\s+|have\s+to\s+)?"
+    r"(?:log|sign)(?:s|ged|ed)?\s*-?\s*(?:in|up|on)\b",
+    re.IGNORECASE,
+)
+
+
+def _login_entity(text: str, draft: Draft) -> EntityDraft | None:
+    """The person entity that logs in ("observers sign up ..."), if the text names one."""
+    for match in _LOGIN.finditer(text):
+        entity = draft.find(match.group(1))
+        if entity is not None and is_person(entity.name):
+            return entity
+    return None
+
+
+def _auth_user(draft: Draft, roles: tuple[str, ...], user: EntityDraft | None) -> None:
+    """Logging in needs accounts: the entity that logs in, or a User entity, gets a unique
+    email (and a role when the description names roles); stated fields are kept."""
+    user = user or draft.entities.get("User")
+    if user is None:
+        user = EntityDraft("User", "User", source="inferred", confidence=0.7)
+        draft.entities["User"] = user
+    email = next((f for f in user.fields if f.name == "email"), None)
+    if email is None:
+        email = FieldDraft("email", "email", source="inferred", confidence=0.7)
+        user.fields.insert(0, email)
+    email.type, email.required, email.unique = "email", True, True
+    user.add_field(FieldDraft("name", source="inferred", confidence=0.6))
+    if roles and not any(f.name == "role" for f in user.fields):
+        role = FieldDraft("role", "enum", values=roles, source="inferred", confidence=0.7)
+        role.default = roles[-1]
+        user.fields.append(role)
+
+
+def _korean_labels(draft: Draft, labels: dict[str, str]) -> None:
+    """The Korean words the user wrote become the display labels of what they named."""
+    by_name = {snake(english): korean for english, korean in labels.items()}
+    for entity in draft.entities.values():
+        entity.label = by_name.get(snake(entity.name), entity.label)
+        for f in entity.fields:
+            f.label = by_name.get(f.name, f.label)
 
 
 def _default_fields(*, with_description: bool) -> list[FieldDraft]:
@@ -231,11 +288,19 @@ def _field(field: FieldDraft) -> FieldReq:
         values=field.values if kind == "enum" else (),
         minimum=field.minimum,
         maximum=field.maximum,
+        default=_default(field),
         source=field.source,
         confidence=min(field.confidence, 0.8)
         if inferred and not field.values
         else field.confidence,
     )
+
+
+def _default(field: FieldDraft) -> str | None:
+    """A stated default, kept only when it fits the field (an enum default must be a value)."""
+    if field.default is None or (field.type == "enum" and field.default not in field.values):
+        return None
+    return field.default
 
 
 def _relation(rel: RelationDraft) -> RelationReq:
