@@ -74,7 +74,7 @@ def _bullet(reading: Reading, text: str, mode: str) -> None:
             add_fields(reading, reading.heading, text)
     elif mode == "entity":
         _sentence(reading, text)
-    elif mode == "entities":
+    elif mode == "entities" or entity_group(text) is not None:
         declare_item(reading, text.rstrip("."))
     elif mode != "other":
         _prose(reading, text)

@@ -25,10 +25,12 @@ from tdeveloper.pipeline.nlp.knowledge import (
     match_domain,
     whole_model,
 )
+from tdeveloper.pipeline.nlp.layout import flatten
 from tdeveloper.pipeline.nlp.lexicon import APP_WORDS, FUNCTION_WORDS, words, wordset
 from tdeveloper.pipeline.nlp.model import Draft, EntityDraft, RelationDraft, is_person
 from tdeveloper.pipeline.nlp.reader import read
 from tdeveloper.pipeline.nlp.relations import resolve_references
+from tdeveloper.pipeline.nlp.spelling import correct
 from tdeveloper.pipeline.nlp.text import normalize, sentences
 from tdeveloper.pipeline.nlp.tokens import find_verb, tokenize
 from tdeveloper.spec.base import Feature
@@ -64,6 +66,7 @@ def understand(description: str, context: str = "") -> Requirements:
     text = _validated(description)
     extra = normalize(context)[:MAX_DESCRIPTION] if context else ""
     full = f"{text}\n{extra}" if extra else text
+    full = flatten(full)
     language = "ko" if is_korean(full) else "en"
     labels: dict[str, str] = {}
     if language == "ko":
@@ -72,7 +75,7 @@ def understand(description: str, context: str = "") -> Requirements:
         translation = translate(full)
         english, labels = translation.english, translation.labels
     else:
-        english = full
+        english = correct(full)
     unsupported, masked = detect_unsupported(english)
     facts, masked = extract_facts(masked)
     reading = read(masked)

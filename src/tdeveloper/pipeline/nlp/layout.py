@@ -1,0 +1,74 @@
+"""Markdown and list layouts rewritten into the plain "Head: a, b, c" lines the reader knows.
+
+People paste briefs from wikis and chat: `### Project` headings over bullet fields,
+`**Author** - name, email`, nested bullets, `Product -> Category` arrows and `a | b | c`
+value lists. Each becomes the equivalent plain line, so the reader needs one grammar only.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["flatten"]
+
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
+_HEADING = re.compile(r"^\s*#{1,6}\s+(?P<text>.+?)\s*#*\s*:?\s*$")
+_BULLET = re.compile(r"^(?P<indent>\s*)(?P<mark>[-*+]|\d{1,3}[.)])\s+(?P<text>.*)$")
+# "Samples - barcode, collected on": a short head, a dash, then its list.
+_DASH_HEAD = re.compile(r"^(?P<head>[A-Za-z][A-Za-z ]{0,30}?)\s+[-:]{1,2}\s+(?P<rest>\S.*)$")
+_ARROW = re.compile(
+    r"^(?P<child>[A-Za-z][A-Za-z ]{0,30}?)\s*(?:->|=>|→)\s*(?P<parent>[A-Za-z][A-Za-z ]{0,30}?)"
+    r"\s*(?:\((?P<note>[^)]*)\))?\s*\.?$"
+)
+_PIPES = re.compile(r"\s+\|\s+")
+
+
+def flatten(text: str) -> str:
+    lines = [_line(line) for line in text.split("\n")]
+    return "\n".join(_nest(lines))
+
+
+def _line(line: str) -> str:
+    line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), line)
+    line = _PIPES.sub(" / ", line)
+    if heading := _HEADING.match(line):
+        return f"{heading['text']}:"
+    bullet = _BULLET.match(line)
+    prefix, body = (line[: bullet.start("text")], bullet["text"]) if bullet else ("", line)
+    if arrow := _ARROW.match(body.strip()):
+        return f"{prefix}Each {arrow['child'].strip()} belongs to a {arrow['parent'].strip()}."
+    if (dash := _DASH_HEAD.match(body)) and len(dash["head"].split()) <= 3 and "," in body:
+        return f"{prefix}{dash['head']}: {dash['rest']}"
+    return line
+
+
+def _nest(lines: list[str]) -> list[str]:
+    """A bullet whose only content is deeper bullets becomes "- Parent: child, child"."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        parent = _BULLET.match(lines[index])
+        children, end = _children(lines, index, parent)
+        if parent is None or not children or ":" in parent["text"]:
+            out.append(lines[index])
+            index += 1
+            continue
+        head = parent["text"].rstrip(" .")
+        out.append(f"{parent['indent']}{parent['mark']} {head}: {', '.join(children)}")
+        index = end
+    return out
+
+
+def _children(lines: list[str], index: int, parent: re.Match[str] | None) -> tuple[list[str], int]:
+    if parent is None:
+        return [], index + 1
+    depth, items, end = len(parent["indent"]), [], index + 1
+    while end < len(lines):
+        child = _BULLET.match(lines[end])
+        if child is None or len(child["indent"]) <= depth:
+            break
+        text = child["text"].rstrip(" .;")
+        head, colon, values = text.partition(": ")
+        items.append(f"{head} ({values})" if colon and "," in values else text)
+        end += 1
+    return items, end
