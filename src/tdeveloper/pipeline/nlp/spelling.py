@@ -3,8 +3,9 @@
 Only a word that neither our vocabulary nor an English dictionary (pyspellchecker's word
 list, loaded on the first unknown word) knows is touched, and only toward a vocabulary word
 with the same first letter that is one edit away (a letter added, dropped, changed, or two
-letters swapped), so "setlist" never becomes "stylist". The vocabulary is the knowledge base's entity and field words, the
-Korean glossary's English, the verbs and the reader's function words, each with its plural.
+letters swapped), so "setlist" never becomes "stylist". The vocabulary is the knowledge
+base's entity and field words, the Korean glossary's English, the verbs and the reader's
+function words, each with its plural.
 """
 
 from __future__ import annotations
