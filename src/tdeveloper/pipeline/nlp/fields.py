@@ -99,7 +99,8 @@ _UNIQUE = wordset(
 )
 _REQUIRED = frozenset({"name", "title", "full_name"})
 _REF_CLAUSE = re.compile(
-    r"^(?P<name>.+?)\s+(?:who|which|that)\s+(?:is|are)\s+(?P<ref>(?:a|an|another|the)\s+.+)$"
+    r"^(?P<name>.+?)\s+(?:who|which|that)\s+(?:is|are)\s+"
+    r"(?P<ref>(?:a|an|another|the|one\s+of\s+(?:our|the|their|its))\s+.+)$"
     r"|^(?P<name2>.+?)\s+(?:referencing|pointing to|linked to|linking to)\s+(?P<ref2>.+)$",
     re.IGNORECASE,
 )
@@ -107,6 +108,7 @@ _RANGE = re.compile(
     r"^(?:from\s+)?(-?\d+(?:\.\d+)?)\s*(?:-|to|\.\.|and)\s*(-?\d+(?:\.\d+)?)(?:\s+\w+)?$"
 )
 _CODE = re.compile(r"[`$\\{}<>|;=]|&&")
+_RELATIVE = re.compile(r"^(.*?[a-z].*?)\s+(?:who|that|which|whom)\s+\w+.*$", re.IGNORECASE)
 _INLINE_RANGE = re.compile(r"^(.*?[a-z].*?)\s+((?:from\s+)?\d+\s*(?:-|to)\s*\d+)$", re.I)
 _ARTICLE_REF = re.compile(r"^(?:a|an|another|the|one)\s+([a-z][a-z -]{1,40})$", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the|its|their|his|her|each|one)\s+", re.IGNORECASE)
@@ -263,6 +265,9 @@ def parse_field(text: str) -> FieldDraft | None:
     if match := _REF_CLAUSE.match(phrase):
         phrase = match.group("name") or match.group("name2")
         ref = (match.group("ref") or match.group("ref2") or "").split(" ", 1)[-1]
+        ref = re.sub(r"^of\s+\w+\s+", "", ref)  # "one of our employees" -> "employees"
+    elif match := _RELATIVE.match(phrase):
+        phrase = match.group(1)  # "the player who scored" names the player
     was_flag = bool(re.search(r"\bflag\s*$", phrase, re.IGNORECASE))
     if phrase.lower().startswith("whether "):
         was_flag = True

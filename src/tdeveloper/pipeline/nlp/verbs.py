@@ -30,12 +30,15 @@ _CLASSES: dict[str, str] = {
     "have": "have hold include store record track capture keep log contain",
     "create": "write create publish post buy purchase place submit report file open raise "
     "add make upload own organize organise host teach author send issue offer sell list "
-    "schedule leave give run lead compose draft plan sponsor request receive win earn",
-    "belong": "belong reference refer point relate",
+    "schedule leave give run lead compose draft plan sponsor request receive win earn "
+    "officiate deliver present coach judge supervise mentor treat examine perform conduct "
+    "invoice bill quote prescribe diagnose referee sponsor fund donate",
+    "belong": "belong reference refer point relate sit live come go reside stay",
     "contain": "consist comprise",
     "join": "borrow enroll enrol rent book reserve register apply subscribe attend adopt "
     "hire order checkout lease",
-    "m2m": "bookmark favorite favourite like follow star save join tag watch wishlist",
+    "m2m": "bookmark favorite favourite like follow star save join tag watch wishlist cover "
+    "carry feature stock",
     "link": "link connect pair match",
     "assign": "assign allocate",
     "manage": "manage handle catalog catalogue maintain administer monitor oversee",
