@@ -111,6 +111,9 @@ _CODE = re.compile(r"[`$\\{}<>|;=]|&&")
 _RELATIVE = re.compile(r"^(.*?[a-z].*?)\s+(?:who|that|which|whom)\s+\w+.*$", re.IGNORECASE)
 _INLINE_RANGE = re.compile(r"^(.*?[a-z].*?)\s+((?:from\s+)?\d+\s*(?:-|to)\s*\d+)$", re.I)
 _ARTICLE_REF = re.compile(r"^(?:a|an|another|the|one)\s+([a-z][a-z -]{1,40})$", re.IGNORECASE)
+# "with the date", "no courier at all": the words around a field's name are not its name.
+_LEAD_WORDS = re.compile(r"^(?:(?:with|plus|also|and|no|any|some)\s+)+(?:(?:the|a|an)\s+)?")
+_NONE = re.compile(r"^(?:no|zero)\s+(.+?)(?:\s+at\s+all)?$", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the|its|their|his|her|each|one)\s+", re.IGNORECASE)
 _DEFAULT_NOTE = re.compile(r"^(?:by\s+)?defaults?(?:\s+(?:to|is|value))?\s*[:=]?\s*(\S.{0,40})$")
 _NOTE_SPLIT = re.compile(
@@ -246,7 +249,7 @@ def _group_values(group: str) -> list[str]:
 
 def _name_words(phrase: str) -> str:
     """Drop "whether", articles and "flag" so "whether it is paid" names `paid`."""
-    low = phrase.lower().strip()
+    low = _LEAD_WORDS.sub("", phrase.lower().strip())
     if low.startswith("whether "):
         kept = [w for w in words(low)[1:] if w not in DET | PRON | BE]
         return " ".join(kept) if kept else "flag"
@@ -268,6 +271,9 @@ def parse_field(text: str) -> FieldDraft | None:
         ref = re.sub(r"^of\s+\w+\s+", "", ref)  # "one of our employees" -> "employees"
     elif match := _RELATIVE.match(phrase):
         phrase = match.group(1)  # "the player who scored" names the player
+    optional = bool(none := _NONE.match(phrase))
+    if none:
+        phrase = none.group(1)  # "may have no courier at all": an optional courier
     was_flag = bool(re.search(r"\bflag\s*$", phrase, re.IGNORECASE))
     if phrase.lower().startswith("whether "):
         was_flag = True
@@ -275,7 +281,7 @@ def parse_field(text: str) -> FieldDraft | None:
     name = re.sub(r"_(at_time|on_date)$", lambda m: "_" + m.group(1)[:2], field_key(phrase))
     if not name or len(name.split("_")) > 6 or not name[0].isalpha():
         return None
-    label = _LEADING_ARTICLE.sub("", phrase.strip())
+    label = _LEADING_ARTICLE.sub("", phrase.strip()).rstrip("?!.:")
     field = FieldDraft(name=name, label=label, phrase=" ".join(name.split("_")))
     field.ref = ref
     field.plural = singular(name.split("_")[-1]) != name.split("_")[-1]
@@ -288,5 +294,5 @@ def parse_field(text: str) -> FieldDraft | None:
     notes = {w.lower() for w in _FLAG_WORDS.findall(item.phrase)}
     field.required |= name in _REQUIRED or bool(notes & {"required", "mandatory", "unique"})
     field.unique |= name in _UNIQUE or "unique" in notes
-    field.required &= "optional" not in notes
+    field.required &= "optional" not in notes and not optional
     return field

@@ -44,6 +44,7 @@ _QUANT_LEAD = re.compile(
     re.IGNORECASE,
 )
 _EACH = re.compile(r"^each (?:with|having|has|holding|containing)\s+(.+)$", re.IGNORECASE)
+_ARTICLE_GROUP = re.compile(r"^\s*(?:a|an|another|the|one)\s", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:their|its|his|her)\s+", re.IGNORECASE)
 # "enrollments with a grade": an entity named with its fields inside a list of entities.
 WITH_ITEM = re.compile(
@@ -96,6 +97,8 @@ def entity_group(text: str) -> tuple[str, str] | None:
     if find_verb(tokenize(item.phrase)) is not None:
         return None
     inner = split_list(item.groups[0])
+    if _ARTICLE_GROUP.match(item.groups[0]):
+        return None  # "parent (another category, optional)" points at an entity
     hits = sum(fieldish(i) for i in inner)
     if inner and hits >= 1 and hits * 2 >= len(inner):
         return item.phrase, item.groups[0]

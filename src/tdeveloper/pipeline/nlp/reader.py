@@ -66,6 +66,8 @@ def _bullet(reading: Reading, text: str, mode: str) -> None:
             reading.titles.append(reading.heading_phrase)
             reading.heading_phrase = ""
         _colon_line(reading, head, rest)
+    elif mode == "entity" and find_verb(tokenize(f"it {text}")) == 1:
+        _heading_sentence(reading, text)  # "- belongs to a project" under "Task:"
     elif mode == "entity" and len(words(text)) <= 6 and find_verb(tokenize(text)) is None:
         if reading.heading is None and reading.heading_phrase:
             reading.heading = reading.draft.declare(reading.heading_phrase)
@@ -73,11 +75,25 @@ def _bullet(reading: Reading, text: str, mode: str) -> None:
         if reading.heading is not None:
             add_fields(reading, reading.heading, text)
     elif mode == "entity":
-        _sentence(reading, text)
+        _heading_sentence(reading, text)
     elif mode == "entities" or entity_group(text) is not None:
         declare_item(reading, text.rstrip("."))
     elif mode != "other":
         _prose(reading, text)
+
+
+def _heading_sentence(reading: Reading, text: str) -> None:
+    """A bullet under "Task:" that starts with a verb ("belongs to a project") is about
+    the heading's entity."""
+    tokens = tokenize(f"it {text}")
+    heading = reading.heading
+    if heading is None and reading.heading_phrase:
+        heading = reading.heading = reading.draft.declare(reading.heading_phrase)
+        reading.heading_phrase = ""
+    if heading is not None and find_verb(tokens) == 1:
+        _sentence(reading, f"{heading.label} {text}")
+    else:
+        _sentence(reading, text)
 
 
 def _line(reading: Reading, text: str) -> str:

@@ -68,8 +68,19 @@ def _target(draft: Draft, entity: EntityDraft, field: FieldDraft) -> tuple[Entit
         tail = draft.entities.get(entity_key(" ".join(parts[cut:])))
         if tail is not None and len(parts) - cut <= 3:
             return tail, f"{name}_id"  # "white player" -> white_player_id
+    if (found := _loose(draft, name)) is not None:
+        return found, f"{name}_id"  # "room" -> MeetingRoom, "student" -> StudentPilot
     if name.endswith(_AGENT_SUFFIXES):
         people = [e for e in draft.entities.values() if is_person(e.name) and not e.weak]
         if len(people) == 1:
             return people[0], f"{name}_id"
     return None, ""
+
+
+def _loose(draft: Draft, name: str) -> EntityDraft | None:
+    """The one entity whose name ends or starts with the field's words, if only one does."""
+    ending = draft.find(name.replace("_", " "))
+    if ending is not None:
+        return ending
+    starting = [e for e in draft.entities.values() if snake(e.name).startswith(f"{name}_")]
+    return starting[0] if len(starting) == 1 else None
