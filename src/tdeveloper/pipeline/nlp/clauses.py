@@ -45,6 +45,7 @@ _MARKER = re.compile(
     re.IGNORECASE,
 )
 _PARTICLES = wordset("to in on for of with into by up from")
+_GIVEN = re.compile(r"^(?:up\s+|in\s+|on\s+)?with\s+(.+)$", re.IGNORECASE)
 _MODALS = wordset("can could may might must should shall will would")
 # Chained clauses read per sentence; deeper chains are pathological input (and recursion).
 _MAX_DEPTH = 40
@@ -92,20 +93,25 @@ def read_clause(reading: Reading, text: str) -> bool:
         return True  # a run-on of dozens of chained clauses: the rest is not a data model
     reading.depth += 1
     try:
-        subject = _subject(reading, tokens, index)
+        verb = lookup(tokens[index].low)
+        subject = _subject(reading, tokens, index, owns=verb is not None and verb.kind == "have")
         _predicate(reading, text, tokens, index, subject)
     finally:
         reading.depth -= 1
     return True
 
 
-def _subject(reading: Reading, tokens: list[Token], index: int) -> EntityDraft | None:
+def _subject(
+    reading: Reading, tokens: list[Token], index: int, *, owns: bool = False
+) -> EntityDraft | None:
+    """The entity a clause is about; "users" is one only when they have something
+    ("users have a name"), not when they merely act ("users can search")."""
     run = noun_run_before(tokens, index)
     if not run:
         before = tokens[index - 1].low if index else ""
         return reading.last_subject if before in {"they", "it"} else None
     phrase = " ".join(t.text for t in run)
-    if singular(words(phrase)[-1]) in GENERIC_ACTORS if words(phrase) else True:
+    if not words(phrase) or (singular(words(phrase)[-1]) in GENERIC_ACTORS and not owns):
         return None
     entity = reading.draft.declare(phrase, weak=True)
     if entity is not None:
@@ -352,6 +358,9 @@ def _unknown_verb(
     """A verb we do not know: "readers can comment (author, content)" names a Comment."""
     if be:
         _copula(reading, subject, main, region)
+        return
+    if subject is not None and (given := _GIVEN.match(region)):
+        add_fields(reading, subject, given.group(1))  # "observers sign up with a name"
         return
     tokens = tokenize(region)
     if find_verb(tokens, stop=8) is not None:  # "need a system to manage pets": inner clause

@@ -44,6 +44,10 @@ _QUANT_LEAD = re.compile(
     re.IGNORECASE,
 )
 _EACH = re.compile(r"^each (?:with|having|has|holding|containing)\s+(.+)$", re.IGNORECASE)
+_BOTH = re.compile(
+    r"^(?P<count>both|all)(?:\s+of\s+them)?\s+(?:are\s+)?(?:an?\s+)?(?P<ref>[a-z][a-z ]{1,30})$",
+    re.IGNORECASE,
+)
 _ARTICLE_GROUP = re.compile(r"^\s*(?:a|an|another|the|one)\s", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:their|its|his|her)\s+", re.IGNORECASE)
 # "enrollments with a grade": an entity named with its fields inside a list of entities.
@@ -156,11 +160,21 @@ def _m2m_word(name: str) -> bool:
     return singular(name.lower()) in {"tag", "label", "skill", "genre", "topic", "keyword"}
 
 
+def _point_at(fields: list[FieldDraft], ref: str) -> None:
+    """ "a reporter and an assignee, both users": the fields before point at users."""
+    for item in fields:
+        if item.type == "string" and item.ref is None:
+            item.ref = singular(ref)
+
+
 def add_fields(reading: Reading, entity: EntityDraft, text: str, *, source: str = "stated") -> int:
     """Add every field a list names to `entity`; quantified items become child entities."""
     items = split_list(text)
     added, last_child, each = 0, None, False
     for raw in items:
+        if (both := _BOTH.match(raw)) and added >= 2:
+            _point_at(entity.fields[-2 if both["count"] == "both" else -added :], both["ref"])
+            continue
         if (match := _EACH.match(raw)) and last_child is not None:
             raw, each = match.group(1), True  # "several lines, each with a product, ..."
         elif not each and (child := _child(reading, entity, raw, single=len(items) == 1)):

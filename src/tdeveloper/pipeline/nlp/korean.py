@@ -287,7 +287,9 @@ class _LineReader:
         topic = next((p for p in clause.phrases if p.role in ("topic", "owner")), None)
         if topic is not None:
             self.topic = topic
-        elif self.topic is not None and not any(p.role == "subject" for p in clause.phrases):
+        elif self.topic is not None and (
+            clause.verb == "have" or not any(p.role == "subject" for p in clause.phrases)
+        ):
             clause.phrases.insert(0, _Phrase(list(self.topic.nouns), "topic"))
 
     def _next_tag(self, index: int) -> str:

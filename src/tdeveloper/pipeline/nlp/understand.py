@@ -27,7 +27,7 @@ from tdeveloper.pipeline.nlp.knowledge import (
 )
 from tdeveloper.pipeline.nlp.layout import flatten
 from tdeveloper.pipeline.nlp.lexicon import APP_WORDS, FUNCTION_WORDS, words, wordset
-from tdeveloper.pipeline.nlp.model import Draft, EntityDraft, RelationDraft, is_person
+from tdeveloper.pipeline.nlp.model import Draft, EntityDraft, RelationDraft
 from tdeveloper.pipeline.nlp.reader import read
 from tdeveloper.pipeline.nlp.relations import resolve_references
 from tdeveloper.pipeline.nlp.spelling import correct
@@ -80,10 +80,10 @@ def understand(description: str, context: str = "") -> Requirements:
     facts, masked = extract_facts(masked)
     reading = read(masked)
     draft = reading.draft
+    apply_facts(draft, facts)  # before references: "the assignee is optional" shapes one
     resolve_references(draft)
     domain = match_domain(masked, original=full)
     _drop_weak(draft, domain)
-    apply_facts(draft, facts)
     questions = _complete(draft, domain, bool(unsupported))
     _korean_labels(draft, labels)
     features = _features(english, draft, domain)
@@ -176,7 +176,7 @@ def _login_entity(text: str, draft: Draft) -> EntityDraft | None:
     """The person entity that logs in ("observers sign up ..."), if the text names one."""
     for match in _LOGIN.finditer(text):
         entity = draft.find(match.group(1))
-        if entity is not None and is_person(entity.name):
+        if entity is not None:  # whoever signs in is an account, person-word or not
             return entity
     return None
 
