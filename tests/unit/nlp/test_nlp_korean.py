@@ -6,11 +6,14 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tdeveloper.pipeline import parse
 from tdeveloper.pipeline.nlp import understand
 from tdeveloper.pipeline.nlp.hangul import is_korean, romanize
 from tdeveloper.spec import FieldReq, RelationReq, Requirements
+from tdeveloper.spec.errors import InputError
 
 LIBRARY = "도서관 관리 시스템: 회원(이름, 이메일), 도서(제목, 저자, ISBN), 대출(대출일, 반납예정일)"
 
@@ -133,3 +136,31 @@ def test_the_analyser_loads_only_for_korean_text() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
     ).stdout.split()
     assert out == ["False", "True"]
+
+
+_PIECES = [
+    "회원", "도서", "대출", "직원", "상사", "예약", "환자", "평점", "상태", "이름", "은", "는",
+    "을", "를", "이", "가", "과", "와", "및", "의", "에", "에는", "로", "도", "부터", "까지",
+    "(", ")", ", ", ":", "/", "~", "1", "5", " ", ".", "\n", "- ", "다른", "여러", "각", "한 명의",
+    "가진다", "있다", "속한다", "이다", "빌린다", "할 수 있다", "매운", "하며", "되고", "ISBN",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_PIECES),
+            st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3),
+        ),
+        min_size=1,
+        max_size=40,
+    ).map("".join)
+)
+def test_any_korean_text_reads_or_is_refused_cleanly(text: str) -> None:
+    try:
+        req = understand(text)
+    except InputError:
+        return
+    assert req.entities
+    assert all(e.name.isidentifier() and e.name[0].isupper() for e in req.entities)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tdeveloper.pipeline.nlp import understand
 from tdeveloper.spec import EntityReq, FieldReq, RelationReq, Requirements
+from tdeveloper.spec.errors import InputError
 
 
 class Look:
@@ -219,3 +222,34 @@ def test_markdown_headings_and_nested_bullets() -> None:
     assert relation(req, "Task", "Task").field == "parent_task_id"
     assert relation(req, "Task", "Project").required is True
     assert field(req, "Aircraft", "tail_number").unique
+
+
+def test_a_reference_the_text_did_not_state_becomes_a_question() -> None:
+    req = understand("helpdesk with tickets, agents and customers")
+    assert relation(req, "Ticket", "Customer").source_tag == "knowledge_base"
+    assert "Can a ticket have several customers? It was read as one customer." in req.questions
+    stated = understand("Each ticket belongs to a customer. Tickets have a subject.")
+    assert not any("several" in q for q in stated.questions)
+
+
+_WORDS = [
+    "Members", "have", "a", "name", "and", "books", "belong", "to", "each", "(", ")", ",",
+    ":", "/", "-", "1", "5", ".", "\n", "- ", "### ", "**", "->", "|", "with", "both", "users",
+    "is", "identified", "by", "defaults", "default", "unique", "optional", "required", "from",
+    "no", "at all", "who", "another", "employee", "manager", "log in", "sign up", "admins",
+    "approve", "GDPR", "many", "several", "one of", "or", "~", "  - ", "Task:", "custmers",
+    "oders", "that", "must be",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40).map(" ".join))
+def test_any_arrangement_of_the_rule_words_reads_or_is_refused_cleanly(text: str) -> None:
+    try:
+        req = understand(text)
+    except InputError:
+        return
+    assert req.entities
+    names = [e.name for e in req.entities]
+    assert len(names) == len(set(names))
+    assert all(r.source in names and r.target in names for r in req.relations)

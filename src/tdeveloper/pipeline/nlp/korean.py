@@ -46,7 +46,9 @@ class _Phrase:
     def text(self, *, many: bool = False) -> str:
         many = many and self.modifier not in ("one", "each", "every")
         words = [_plural_head(n) if many else n for n in self.nouns]
-        joined = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+        if len(words) <= 1:
+            return f"{self.modifier} {''.join(words)}".strip()
+        joined = ", ".join(words[:-1]) + " and " + words[-1]
         return f"{self.modifier} {joined}".strip()
 
 
@@ -314,7 +316,7 @@ def _render(clause: _Clause, *, list_style: bool) -> str:
     """One clause in English word order; a verbless clause is just its nouns."""
     if not clause.verb:
         return " ".join(p.text(many=not list_style) for p in clause.phrases if p.nouns)
-    roles = {p.role: p for p in reversed(clause.phrases) if p.nouns or p.modifier}
+    roles = {p.role: p for p in reversed(clause.phrases) if p.nouns}
     topic, agent = roles.get("topic"), roles.get("subject")
     if clause.verb not in ("have", "be") and topic and agent and "object" not in roles:
         # "휴가 신청은 직원이 제출한다": the topic is what the agent acts on.

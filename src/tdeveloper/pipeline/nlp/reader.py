@@ -149,7 +149,7 @@ def _colon_line(reading: Reading, head: str, rest: str) -> None:
 
 
 def _colon_list(reading: Reading, head: str, rest: str) -> None:
-    first = split_top(rest, _COMMA)[0] if rest else ""
+    first = next(iter(split_top(rest, _COMMA)), "")  # a bare "," splits into nothing
     if find_verb(tokenize(first)) is not None and entity_group(first) is None:
         reading.titles.append(head)
         _prose(reading, rest)

@@ -35,7 +35,7 @@ from tdeveloper.pipeline.nlp.text import normalize, sentences
 from tdeveloper.pipeline.nlp.tokens import find_verb, tokenize
 from tdeveloper.spec.base import Feature
 from tdeveloper.spec.errors import InputError
-from tdeveloper.spec.names import snake
+from tdeveloper.spec.names import plural, snake
 from tdeveloper.spec.options import MAX_DESCRIPTION
 from tdeveloper.spec.requirements import EntityReq, FieldReq, RelationReq, Requirements
 
@@ -84,7 +84,7 @@ def understand(description: str, context: str = "") -> Requirements:
     resolve_references(draft)
     domain = match_domain(masked, original=full)
     _drop_weak(draft, domain)
-    questions = _complete(draft, domain, bool(unsupported))
+    questions = _complete(draft, domain, bool(unsupported)) + _relation_questions(draft)
     _korean_labels(draft, labels)
     features = _features(english, draft, domain)
     roles = detect_roles(english) if "roles" in features else ()
@@ -207,6 +207,22 @@ def _korean_labels(draft: Draft, labels: dict[str, str]) -> None:
         entity.label = by_name.get(snake(entity.name), entity.label)
         for f in entity.fields:
             f.label = by_name.get(f.name, f.label)
+
+
+def _relation_questions(draft: Draft) -> list[str]:
+    """A reference the text did not state outright may really be a many-to-many."""
+    asked: list[str] = []
+    for rel in draft.relations:
+        if rel.kind != "many_to_one" or rel.source_tag == "stated" or rel.source == rel.target:
+            continue
+        source, target = draft.entities[rel.source], draft.entities[rel.target]
+        if source.source == "inferred":
+            continue  # a join the text implied ("members borrow books" -> Loan) is one-to-one
+        asked.append(
+            f"Can a {source.label.lower()} have several {plural(target.label.lower())}? "
+            f"It was read as one {target.label.lower()}."
+        )
+    return asked
 
 
 def _default_fields(*, with_description: bool) -> list[FieldDraft]:
