@@ -101,7 +101,8 @@ _REQUIRED = frozenset({"name", "title", "full_name"})
 _REF_CLAUSE = re.compile(
     r"^(?P<name>.+?)\s+(?:who|which|that)\s+(?:is|are)\s+"
     r"(?P<ref>(?:a|an|another|the|one\s+of\s+(?:our|the|their|its))\s+.+)$"
-    r"|^(?P<name2>.+?)\s+(?:referencing|pointing to|linked to|linking to)\s+(?P<ref2>.+)$",
+    r"|^(?P<name2>.+?)\s+(?:referencing|pointing to|linked to|linking to)\s+(?P<ref2>.+)$"
+    r"|^(?P<name3>[a-z][a-z ]{0,30}?)\s+(?:is|are)\s+(?P<ref3>(?:a|an|another)\s+[a-z].+)$",
     re.IGNORECASE,
 )
 _RANGE = re.compile(
@@ -266,8 +267,9 @@ def parse_field(text: str) -> FieldDraft | None:
         phrase = match.group(1)
         item = Item(phrase, (match.group(2), *item.groups), item.after_colon)
     if match := _REF_CLAUSE.match(phrase):
-        phrase = match.group("name") or match.group("name2")
-        ref = (match.group("ref") or match.group("ref2") or "").split(" ", 1)[-1]
+        phrase = match.group("name") or match.group("name2") or match.group("name3")
+        ref = match.group("ref") or match.group("ref2") or match.group("ref3") or ""
+        ref = ref.split(" ", 1)[-1]
         ref = re.sub(r"^of\s+\w+\s+", "", ref)  # "one of our employees" -> "employees"
     elif match := _RELATIVE.match(phrase):
         phrase = match.group(1)  # "the player who scored" names the player

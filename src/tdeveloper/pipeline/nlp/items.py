@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from tdeveloper.pipeline.nlp.fields import FieldDraft, parse_field
+from tdeveloper.pipeline.nlp.knowledge import known_field_names
 from tdeveloper.pipeline.nlp.lexicon import QUANT, singular, words, wordset
 from tdeveloper.pipeline.nlp.model import Draft, EntityDraft, entity_phrase_ok
 from tdeveloper.pipeline.nlp.text import parse_item, split_list
@@ -100,7 +101,7 @@ def entity_group(text: str) -> tuple[str, str] | None:
         return None
     if find_verb(tokenize(item.phrase)) is not None:
         return None
-    inner = split_list(item.groups[0])
+    inner = [part for i in split_list(item.groups[0]) for part in segment(i)]
     if _ARTICLE_GROUP.match(item.groups[0]):
         return None  # "parent (another category, optional)" points at an entity
     hits = sum(fieldish(i) for i in inner)
@@ -160,6 +161,32 @@ def _m2m_word(name: str) -> bool:
     return singular(name.lower()) in {"tag", "label", "skill", "genre", "topic", "keyword"}
 
 
+_MAX_RUN = 3  # the longest known field name, in words, tried first
+# Common attributes beyond the knowledge base, for lists typed without commas only.
+_SEGMENT_WORDS = wordset(
+    "age height weight grade score rank allergies allergy notes comment cost fee winner "
+    "duration frequency capacity mileage year month day hours minutes seats elo"
+)
+
+
+def segment(item: str) -> list[str]:
+    """ "name breed age" (a list typed without commas) -> ["name", "breed", "age"], when
+    every word belongs to a field name the knowledge base knows; otherwise the item as is."""
+    parts = item.lower().split()
+    if len(parts) < 2 or "(" in item or not all(p.isalpha() for p in parts):
+        return [item]
+    known, out, start = known_field_names() | _FIELD_HEADS | _SEGMENT_WORDS, [], 0
+    while start < len(parts):
+        for size in range(min(_MAX_RUN, len(parts) - start), 0, -1):
+            if "_".join(parts[start : start + size]) in known:
+                out.append(" ".join(parts[start : start + size]))
+                start += size
+                break
+        else:
+            return [item]
+    return out if len(out) >= 2 and "_".join(parts) not in known else [item]
+
+
 def _point_at(fields: list[FieldDraft], ref: str) -> None:
     """ "a reporter and an assignee, both users": the fields before point at users."""
     for item in fields:
@@ -169,7 +196,7 @@ def _point_at(fields: list[FieldDraft], ref: str) -> None:
 
 def add_fields(reading: Reading, entity: EntityDraft, text: str, *, source: str = "stated") -> int:
     """Add every field a list names to `entity`; quantified items become child entities."""
-    items = split_list(text)
+    items = [part for item in split_list(text) for part in segment(item)]
     added, last_child, each = 0, None, False
     for raw in items:
         if (both := _BOTH.match(raw)) and added >= 2:

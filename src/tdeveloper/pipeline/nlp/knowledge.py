@@ -29,6 +29,7 @@ __all__ = [
     "fill_relations",
     "glossary",
     "kb_entity",
+    "known_field_names",
     "korean_table",
     "match_domain",
     "whole_model",
@@ -101,6 +102,12 @@ def glossary(language: str) -> dict[str, str]:
     """Word -> English glossary for a language (used to read Korean descriptions)."""
     table: dict[str, str] = _raw().get("glossary", {}).get(language, {})
     return table
+
+
+@cache
+def known_field_names() -> frozenset[str]:
+    """Every field name the knowledge base uses ("date_of_birth", "price", ...)."""
+    return frozenset(str(spec["name"]) for d in domains() for e in d.entities for spec in e.fields)
 
 
 @cache

@@ -28,8 +28,23 @@ def flatten(text: str) -> str:
     return "\n".join(_nest(lines))
 
 
+# Chat-style shorthand: "name + email", "phone n address", "w/ start date", "band = name".
+_CASUAL = (
+    (re.compile(r"\s+\+\s+"), ", "),
+    (re.compile(r"(?<=[a-z]) n (?=[a-z])"), " and "),
+    (re.compile(r"\bw/o\b", re.IGNORECASE), "without"),
+    (re.compile(r"\bw/(?=\s|[a-z])", re.IGNORECASE), "with "),
+    (
+        re.compile(r"(?:^|(?<=[.;!?]\s))(?P<head>[A-Za-z][A-Za-z ]{0,30}?)\s*=\s*(?=[a-z])"),
+        r"\g<head>: ",
+    ),
+)
+
+
 def _line(line: str) -> str:
     line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), line)
+    for pattern, replacement in _CASUAL:
+        line = pattern.sub(replacement, line)
     line = _PIPES.sub(" / ", line)
     if heading := _HEADING.match(line):
         return f"{heading['text']}:"

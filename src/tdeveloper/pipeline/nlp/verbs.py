@@ -32,7 +32,7 @@ _CLASSES: dict[str, str] = {
     "add make upload own organize organise host teach author send issue offer sell list "
     "schedule leave give run lead compose draft plan sponsor request receive win earn "
     "officiate deliver present coach judge supervise mentor treat examine perform conduct "
-    "invoice bill quote prescribe diagnose referee sponsor fund donate",
+    "invoice bill quote prescribe diagnose referee sponsor fund donate do",
     "belong": "belong reference refer point relate sit live come go reside stay",
     "contain": "consist comprise",
     "join": "borrow enroll enrol rent book reserve register apply subscribe attend adopt "
@@ -109,6 +109,8 @@ def _forms(base: str) -> dict[str, str]:
         forms[past] = "ed"
     if base == "have":
         forms = {"have": "base", "has": "s", "had": "ed", "having": "ing"}
+    if base == "do":
+        forms = {"do": "base", "does": "s", "did": "ed", "done": "ed", "doing": "ing"}
     return forms
 
 
