@@ -1,5 +1,6 @@
-"""End to end: five varied descriptions become projects that install, pass their own tests,
-run under uvicorn, serve CRUD for every entity, and survive schemathesis."""
+"""End to end: six varied descriptions become projects that install, pass their own tests,
+run under uvicorn, serve CRUD for every entity, and survive schemathesis; one of them, and a
+spec built by hand, have accounts and roles, which are checked against the running server."""
 
 from __future__ import annotations
 
@@ -11,8 +12,14 @@ from pathlib import Path
 import httpx
 import pytest
 
-from support.crud import crud_every_entity, spec_of
+from support.crud import check_access, crud_every_entity, has_accounts, spec_of
+from support.generation import generation_input
 from support.server import migrate, serve
+from support.specs import team_tasks_spec
+from tdeveloper.pipeline.assembly import Assembly, write_tree
+from tdeveloper.pipeline.generation import Generation
+from tdeveloper.pipeline.state import AssemblyInput
+from tdeveloper.spec import GenerateOptions
 
 pytestmark = pytest.mark.e2e
 
@@ -41,6 +48,11 @@ DESCRIPTIONS = {
         "belongs to an order and a product."
     ),
     "blog": "a blog",
+    "tasks": (
+        "A team task tracker where people sign up and log in. Projects have a name and a "
+        "description; tasks have a title, a due date and a done flag, and each task belongs "
+        "to a project. Admins can delete projects."
+    ),
 }
 
 
@@ -71,10 +83,31 @@ def test_generated_project_lints_clean(project: Path) -> None:
 def test_backend_serves_crud_for_every_entity(project: Path) -> None:
     backend = project / "backend"
     database = f"sqlite:///{project / 'e2e.db'}"
+    spec = spec_of(project)
     migrate(backend, database)
     with serve(backend, database) as base:
         assert httpx.get(f"{base}/openapi.json").status_code == 200
-        crud_every_entity(base, spec_of(project))
+        crud_every_entity(base, spec)  # signs up first when the backend has accounts
+        if has_accounts(spec):
+            check_access(base)
+
+
+def test_accounts_and_roles_from_a_spec_built_by_hand(tmp_path: Path) -> None:
+    """Generation and assembly (with verify) of a spec shaped as nl_input states accounts:
+    the project installs and passes its own tests; then it serves, with sign-in."""
+    spec = team_tasks_spec()
+    fileset = Generation().run(generation_input(spec))
+    assembly = Assembly(GenerateOptions(verify=True))
+    built = assembly.run(AssemblyInput(spec=spec, fileset=fileset))
+    assert built.quality.verified
+    assert all(c.passed for c in built.quality.checks), built.quality.checks
+    write_tree(tmp_path / "project", built.files)
+    backend = tmp_path / "project" / "backend"
+    database = f"sqlite:///{tmp_path / 'e2e.db'}"
+    migrate(backend, database)
+    with serve(backend, database) as base:
+        crud_every_entity(base, spec.model_dump(mode="json"))
+        check_access(base)
 
 
 def test_schemathesis_finds_no_server_error_or_schema_violation(project: Path) -> None:

@@ -20,9 +20,14 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+# Backends with accounts refuse to start without a key to sign tokens with (32+ bytes).
+SECRET_KEY = "e2e tests only: a key that signs nothing outside this test run"
+
+
 def backend_env(database_url: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "DATABASE_URL")}
     env["DATABASE_URL"] = database_url
+    env["SECRET_KEY"] = SECRET_KEY  # the tests decide, not the caller's environment
     return env
 
 

@@ -8,10 +8,11 @@ from tdeveloper.pipeline.render.backend import BackendRenderer
 from tdeveloper.pipeline.render.base import RenderContext, Renderer
 from tdeveloper.pipeline.render.build import build_app
 from tdeveloper.pipeline.render.project import ProjectRenderer
-from tdeveloper.pipeline.render.views import AppView, EntityView, FieldView, LinkView
+from tdeveloper.pipeline.render.views import AppView, AuthView, EntityView, FieldView, LinkView
 
 __all__ = [
     "AppView",
+    "AuthView",
     "BackendRenderer",
     "EntityView",
     "FieldView",

@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from tdeveloper.pipeline.render.auth import Access, access_of, auth_view, with_accounts
 from tdeveloper.pipeline.render.checks import check_links, check_names, fail
 from tdeveloper.pipeline.render.fields import SEARCH_TYPES, field_code, type_info
 from tdeveloper.pipeline.render.order import creation_order
@@ -31,6 +32,7 @@ _MAX_IDENTIFIER = 63  # PostgreSQL
 
 
 def build_app(spec: AppSpec) -> AppView:
+    spec = with_accounts(spec)  # the spec itself unless it asks for authentication
     check_names(spec)
     fields = {e.name: _with_relation_fields(spec, e) for e in spec.entities}
     edges = {
@@ -40,16 +42,20 @@ def build_app(spec: AppSpec) -> AppView:
     order, deferred = creation_order([e.name for e in spec.entities], edges)
     links = _links(spec, fields)
     check_links(spec, fields, links)
+    access = access_of(spec)
     views = {
-        e.name: _entity(spec, e, fields[e.name], deferred, links, edges) for e in spec.entities
+        e.name: _entity(spec, e, fields[e.name], deferred, links, edges, access)
+        for e in spec.entities
     }
+    entities = tuple(views[e.name] for e in spec.entities)
     return AppView(
         name=spec.name,
         title=spec.title,
         description=spec.description,
-        entities=tuple(views[e.name] for e in spec.entities),
+        entities=entities,
         creation_order=tuple(views[name] for name in order),
         links=tuple(links),
+        auth=auth_view(spec, entities),
     )
 
 
@@ -185,6 +191,7 @@ def _entity(
     deferred: set[tuple[str, str]],
     links: list[LinkView],
     edges: dict[str, list[tuple[str, str]]],
+    access: Access,
 ) -> EntityView:
     targets = dict(edges[entity.name])
     views = tuple(
@@ -204,9 +211,11 @@ def _entity(
         linked_by=tuple(x for x in links if x.target == entity.name),
         sort_values=_sort_values(views),
         update=update_case(fields),
-        test_module=_test_module(entity.module),
+        test_module=_test_module(entity.module, auth=access.account is not None),
         imports=_imports(views, own),
         type_imports=tuple(sorted({(x.target_module, x.target) for x in own if not x.self_ref})),
+        guards=access.guards(entity.name),
+        account=entity.name == access.account,
     )
 
 
@@ -226,9 +235,10 @@ def _sort_values(fields: Iterable[FieldView]) -> tuple[str, ...]:
     return tuple(value for name in names for value in (name, f"-{name}"))
 
 
-def _test_module(module: str) -> str:
+def _test_module(module: str, *, auth: bool) -> str:
     """`test_<module>`, unless that is one of the fixed test files."""
-    return f"test_{module}_api" if module in ("health", "migrations") else f"test_{module}"
+    fixed = ("health", "migrations", "auth") if auth else ("health", "migrations")
+    return f"test_{module}_api" if module in fixed else f"test_{module}"
 
 
 def _aliases(fragments: Iterable[str]) -> tuple[str, ...]:

@@ -34,6 +34,8 @@ REQUIRED: dict[str, dict[str, str]] = {
     # Starlette's TestClient uses httpx2 from Starlette 1.10 on (and warns on httpx), httpx before.
     "test": {"pytest": ">=8,<10", "httpx": ">=0.27,<1", "httpx2": ">=2,<3", "ruff": ">=0.6,<1"},
 }
+# Added to "main" when the backend has accounts: access tokens and password hashing.
+AUTH_REQUIRED: dict[str, str] = {"pyjwt": ">=2.13,<3", "argon2-cffi": ">=23.1,<26"}
 # Selected libraries that belong in an extra rather than the runtime dependencies.
 _TEST_ONLY = frozenset(
     {"pytest", "httpx", "httpx2", "ruff", "coverage", "hypothesis", "schemathesis", "mypy", "faker"}
@@ -72,11 +74,12 @@ def _group(key: str) -> str | None:
     return "main"
 
 
-def python_deps(selection: Selection) -> PythonDeps:
+def python_deps(selection: Selection, *, auth: bool = False) -> PythonDeps:
     groups: dict[str, dict[str, str]] = {"main": {}, "postgres": {}, "test": {}}
     for lib in selection.libraries:
         _add_selected(groups, lib)
-    for group, required in REQUIRED.items():
+    needed = REQUIRED | {"main": REQUIRED["main"] | AUTH_REQUIRED} if auth else REQUIRED
+    for group, required in needed.items():
         for name, fallback in required.items():
             if _key(name) not in {_key(n) for n in groups[group]}:
                 groups[group][name] = fallback
@@ -94,6 +97,7 @@ def _add_selected(groups: dict[str, dict[str, str]], lib: Library) -> None:
     if group is None:
         return
     name = "psycopg[binary]" if group == "postgres" else lib.name
-    fallback = next((v for n, v in REQUIRED[group].items() if _key(n) == _key(name)), "")
+    known = REQUIRED[group] | (AUTH_REQUIRED if group == "main" else {})
+    fallback = next((v for n, v in known.items() if _key(n) == _key(name)), "")
     spec = _specifier(lib.version)
     groups[group][name] = spec if spec is not None else fallback

@@ -18,5 +18,5 @@ class ProjectRenderer:
         yield rendered("README.md", "project/README.md.j2", **context)
         yield rendered("docker-compose.yml", "project/docker-compose.yml.j2", **context)
         yield rendered(".github/workflows/ci.yml", "project/ci.yml.j2", **context)
-        yield verbatim(".env.example", "project/env.example")
+        yield rendered(".env.example", "project/env.example.j2", **context)
         yield verbatim(".gitignore", "project/gitignore")

@@ -7,12 +7,21 @@ literals and numbers.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from tdeveloper.pipeline.render.escape import py_str
 from tdeveloper.pipeline.render.fields import FieldCode, TypeInfo
 
-__all__ = ["AppView", "EntityView", "FieldView", "LinkView", "RefView", "UpdateCase"]
+__all__ = [
+    "AppView",
+    "AuthView",
+    "EntityView",
+    "FieldView",
+    "LinkView",
+    "RefView",
+    "UpdateCase",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +133,20 @@ class EntityView:
     test_module: str
     imports: dict[str, tuple[str, ...]]  # generated module kind -> alias imports it needs
     type_imports: tuple[tuple[str, str], ...]  # (module, class) for TYPE_CHECKING in models
+    # Route -> who may call it ("user": any signed-in account, "admin": the admin role);
+    # routes not listed are public. Empty when the app has no authentication.
+    guards: dict[str, str] = dataclasses.field(default_factory=dict)
+    account: bool = False  # the entity whose rows are the accounts (has a password hash)
+
+    def route_args(self, route: str, responses: str | None = None) -> list[str]:
+        """Decorator arguments of `route` after its path and response model: the errors it
+        documents (`responses`, a `_crud` name) and, when it is guarded, its guard."""
+        guard = self.guards.get(route)
+        if guard is None:
+            return [f"responses={responses}"] if responses else []
+        errors = f"_auth.{guard.upper()}_ERRORS"
+        documented = f"{responses} | {errors}" if responses else errors
+        return [f"responses={documented}", f"dependencies=[_auth.REQUIRE_{guard.upper()}]"]
 
     @property
     def fn(self) -> str:
@@ -168,6 +191,25 @@ class EntityView:
 
 
 @dataclass(frozen=True, slots=True)
+class AuthView:
+    """Accounts of the generated app: the entity holding them and the roles, if any."""
+
+    user: EntityView
+    roles: tuple[str, ...]  # most to least privileged; empty without roles
+    admin_role: str | None  # the role guarded routes need (None: signing in is enough)
+    default_role: str | None  # what registration gives every account but the first
+
+    @property
+    def name_field(self) -> FieldView:
+        return next(f for f in self.user.fields if f.name == "name")
+
+    @property
+    def first_role(self) -> str | None:
+        """The role of the first account: admin when there is one, so someone can be."""
+        return self.admin_role or self.default_role
+
+
+@dataclass(frozen=True, slots=True)
 class AppView:
     name: str  # slug
     title: str  # free text
@@ -175,6 +217,7 @@ class AppView:
     entities: tuple[EntityView, ...]  # spec order
     creation_order: tuple[EntityView, ...]  # migration order
     links: tuple[LinkView, ...]
+    auth: AuthView | None = None  # None: no authentication, every route is public
 
     @property
     def deferred(self) -> tuple[tuple[EntityView, FieldView], ...]:
