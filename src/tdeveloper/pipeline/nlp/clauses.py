@@ -46,6 +46,7 @@ _MARKER = re.compile(
 )
 _PARTICLES = wordset("to in on for of with into by up from")
 _GIVEN = re.compile(r"^(?:up\s+|in\s+|on\s+)?with\s+(.+)$", re.IGNORECASE)
+_PLACE_TAIL = re.compile(r"\s+(to|for|at|in|on|from)\s+(?=(?:a|an|one|each|the)\s)", re.I)
 _MODALS = wordset("can could may might must should shall will would")
 # Chained clauses read per sentence; deeper chains are pathological input (and recursion).
 _MAX_DEPTH = 40
@@ -145,6 +146,9 @@ def _predicate(
         particle = tokens[i + 1].low if i + 1 < len(tokens) else ""
         if passive and verb.base in _COMPOSED and particle in {"of", "up", "into"}:
             verb, passive = Verb(verb.base, "contain", verb.form), False
+        elif passive and verb.kind == "have" and particle in {"in", "at", "on", "inside"}:
+            # "products are stored in warehouses": a place the subject belongs to
+            verb, passive = Verb(verb.base, "belong", verb.form), False
         _dispatch(reading, _build(reading, subject, verb, passive, region))
     if end < len(tokens) - 1 and reading.depth < _MAX_DEPTH:
         reading.depth += 1
@@ -195,10 +199,23 @@ def _split_region(region: str) -> tuple[str, list[tuple[str, str]]]:
     for n, match in enumerate(cuts):
         marker = match.group(1).lower()
         stop = len(text) if marker in _WITH or n + 1 == len(cuts) else cuts[n + 1].start()
-        mods.append((marker, text[match.end() : stop].strip(" ,")))
+        body = text[match.end() : stop].strip(" ,")
         if marker in _WITH:
+            # "with an amount and a date to a campaign": the place phrase is not a field
+            fields, place, rest = _place_tail(body)
+            mods.append((marker, fields))
+            if place:
+                mods.append((place, rest))
             break
+        mods.append((marker, body))
     return objects, mods
+
+
+def _place_tail(body: str) -> tuple[str, str, str]:
+    match = _PLACE_TAIL.search(body)
+    if match is None or not _top_level(body, match.start()):
+        return body, "", ""
+    return body[: match.start()].strip(" ,"), match.group(1).lower(), body[match.end() :]
 
 
 def _top_level(text: str, pos: int) -> bool:
@@ -211,7 +228,8 @@ def _worthy(item: str) -> bool:
     parts = words(parsed.phrase)
     if not parts:
         return False
-    return bool(parsed.groups) or parts[0] in DET | QUANT or singular(parts[-1]) != parts[-1]
+    lead = parts[0] in DET | QUANT | {"one", "single"}
+    return bool(parsed.groups) or lead or singular(parts[-1]) != parts[-1]
 
 
 def _entities(reading: Reading, text: str, *, weak: bool = False) -> list[EntityDraft]:
@@ -385,6 +403,8 @@ def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: 
     if subject is None:
         return
     low = region.lower()
+    if main.low == "part" and low.startswith("of "):
+        low, region = f"part {low}", f"part {region}"
     if low.startswith("part of"):
         for parent in _entities(reading, region[7:]):
             reading.draft.relate("many_to_one", subject, parent, required=True)

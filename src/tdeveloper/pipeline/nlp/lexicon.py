@@ -85,12 +85,12 @@ NOT_ENTITY = APP_WORDS | wordset(
     "online web mobile support feature features page pages screen screens field fields "
     "entity entities model models relation relations list lists form forms "
     "hello hi please thanks each every new other same different own many few name names "
-    "people person someone everyone anyone anything it them stuff part parts"
+    "people person someone everyone anyone anything it them stuff"
 )
 # Vague heads that make no table even with a modifier ("contact details", "booking app").
 VAGUE_HEADS = APP_WORDS | wordset(
     "thing things stuff data info information detail details way ways example "
-    "examples part parts feature features page pages screen screens field fields form "
+    "examples feature features page pages screen screens field fields form "
     "forms kind sort etc"
 )
 # Audience words: as a verb's subject they describe who uses the app, not a table.

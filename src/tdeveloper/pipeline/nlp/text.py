@@ -16,6 +16,7 @@ __all__ = [
     "Item",
     "Segment",
     "clauses",
+    "drop_examples",
     "normalize",
     "parse_item",
     "segments",
@@ -77,6 +78,17 @@ class Item:
     phrase: str
     groups: tuple[str, ...]
     after_colon: str = ""
+
+
+_EXAMPLES = re.compile(
+    r",?\s*\b(?:such as|e\.g\.,?|for example|for instance)\s+[^.;:()\n]+?(?=[.;)\n]|$)",
+    re.IGNORECASE,
+)
+
+
+def drop_examples(text: str) -> str:
+    """ "one category such as pizzas, drinks or desserts": examples are rows, not tables."""
+    return _EXAMPLES.sub("", text)
 
 
 def normalize(text: str) -> str:

@@ -31,7 +31,7 @@ from tdeveloper.pipeline.nlp.model import Draft, EntityDraft, RelationDraft
 from tdeveloper.pipeline.nlp.reader import read
 from tdeveloper.pipeline.nlp.relations import resolve_references
 from tdeveloper.pipeline.nlp.spelling import correct
-from tdeveloper.pipeline.nlp.text import normalize, sentences
+from tdeveloper.pipeline.nlp.text import drop_examples, normalize, sentences
 from tdeveloper.pipeline.nlp.tokens import find_verb, tokenize
 from tdeveloper.spec.base import Feature
 from tdeveloper.spec.errors import InputError
@@ -77,7 +77,7 @@ def understand(description: str, context: str = "") -> Requirements:
     else:
         english = correct(full)
     unsupported, masked = detect_unsupported(english)
-    facts, masked = extract_facts(masked)
+    facts, masked = extract_facts(drop_examples(masked))
     reading = read(masked)
     draft = reading.draft
     apply_facts(draft, facts)  # before references: "the assignee is optional" shapes one

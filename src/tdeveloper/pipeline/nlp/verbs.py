@@ -38,7 +38,7 @@ _CLASSES: dict[str, str] = {
     "join": "borrow enroll enrol rent book reserve register apply subscribe attend adopt "
     "hire order checkout lease",
     "m2m": "bookmark favorite favourite like follow star save join tag watch wishlist cover "
-    "carry feature stock",
+    "carry feature stock use",
     "link": "link connect pair match",
     "assign": "assign allocate",
     "manage": "manage handle catalog catalogue maintain administer monitor oversee",
