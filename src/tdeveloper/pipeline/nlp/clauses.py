@@ -39,7 +39,7 @@ __all__ = ["read_clause", "resolve_pending"]
 
 _WITH = ("with", "containing", "including", "having", "that has", "that have", "which have")
 _CHILDREN = ("made of", "made up of", "consisting of", "composed of", "divided into")
-_PLACES = ("for", "on", "in", "at", "to", "from", "of", "by")
+_PLACES = ("for", "on", "in", "at", "to", "from", "of", "by", "against", "between")
 _MARKER = re.compile(
     r"\b(" + "|".join(re.escape(m) for m in (*_WITH, *_CHILDREN, *_PLACES)) + r")\b",
     re.IGNORECASE,
@@ -250,9 +250,13 @@ def _build(
 ) -> _Predicate:
     objects_text, mods = _split_region(region)
     if verb.kind == "have" and subject is not None:
-        if not (mods and mods[-1][0] in _WITH and plural_thing(objects_text)):
+        # "log work orders with hours spent", "logs a sighting of one species at one site"
+        placed = verb.base != "have" and any(m in _PLACES for m, _ in mods)
+        single = len(split_list(objects_text)) == 1 and not fieldish(objects_text)
+        listed = bool(mods) and mods[-1][0] in _WITH and plural_thing(objects_text)
+        if not (listed or (placed and single and _worthy(objects_text))):
             return _Predicate(subject, verb, passive, [], [], region)
-        verb = Verb(verb.base, "create", verb.form)  # "log work orders with hours spent"
+        verb = Verb(verb.base, "create", verb.form)
     # "we track quiz scores": one vague object is weak; "we store a, b and c" is a list.
     weak = verb.kind == "other" or (
         verb.kind == "have" and sum(plural_thing(i) for i in split_list(objects_text)) < 2

@@ -109,6 +109,8 @@ def _agrees(subject: Token, verb: Verb) -> bool:
         return verb.form == "base"
     if low in {"it", "he", "she", "someone", "everyone", "anyone"}:
         return verb.form == "s"
+    if low.endswith("s") and singular(low) == low:
+        return verb.form in {"base", "s"}  # "species", "series": one spelling for both
     plural = singular(low) != low
     return verb.form == ("base" if plural else "s")
 
