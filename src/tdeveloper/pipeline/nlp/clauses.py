@@ -407,6 +407,9 @@ def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: 
     if subject is None:
         return
     low = region.lower()
+    if between := re.match(r"between\s+(.+?)(?:\s+(?:on|at|in|for)\s+(?:a|an|the)\s.*)?$", low):
+        add_fields(reading, subject, between.group(1))  # "played between a home team and ..."
+        return
     if main.low == "part" and low.startswith("of "):
         low, region = f"part {low}", f"part {region}"
     if low.startswith("part of"):

@@ -182,6 +182,9 @@ def _field(raw: dict[str, Any]) -> FieldDraft:
         values=tuple(raw.get("values", ())),
         required=bool(raw.get("required", False)),
         unique=bool(raw.get("unique", False)),
+        minimum=raw.get("minimum"),
+        maximum=raw.get("maximum"),
+        default=raw.get("default"),
         source="knowledge_base",
         confidence=KB_CONFIDENCE,
     )

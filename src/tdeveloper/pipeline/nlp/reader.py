@@ -128,8 +128,13 @@ def _split_colon(text: str) -> tuple[str, str]:
 
 def _sentence(reading: Reading, sentence: str) -> None:
     head, rest = _split_colon(sentence)
-    if rest and len(words(head)) <= 6 and find_verb(tokenize(head)) is None:
+    head_verb = find_verb(tokenize(head)) is not None
+    if rest and len(words(head)) <= 6 and not head_verb:
         _colon_line(reading, head, rest)
+        return
+    if rest and head_verb and find_verb(tokenize(rest)) is not None:
+        _sentence(reading, head)  # "Invoices are issued for X: every invoice has ..."
+        _sentence(reading, rest)
         return
     for clause in clauses(sentence):
         if not read_clause(reading, clause):

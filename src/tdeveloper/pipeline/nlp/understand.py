@@ -16,7 +16,7 @@ from tdeveloper.pipeline.nlp.features import (
     detect_unsupported,
     non_functional,
 )
-from tdeveloper.pipeline.nlp.fields import FieldDraft
+from tdeveloper.pipeline.nlp.fields import FieldDraft, infer_type
 from tdeveloper.pipeline.nlp.hangul import is_korean
 from tdeveloper.pipeline.nlp.knowledge import (
     Domain,
@@ -131,11 +131,31 @@ def _drop_weak(draft: Draft, domain: Domain | None) -> None:
         for name, e in draft.entities.items()
         if not e.weak or e.fields or draft.has_relations(name) or snake(name) in known
     }
+    keep = {name: e for name, e in keep.items() if not _stray(draft, e, known, keep)}
     names = list(keep)[:MAX_ENTITIES]
     draft.entities = {name: keep[name] for name in names}
     draft.relations = [
         r for r in draft.relations if r.source in draft.entities and r.target in draft.entities
     ]
+
+
+# Once a description details three or more entities, a bare noun it never describes is
+# noise: the requester ("a logistics company wants..."), a tool ("a shared spreadsheet").
+_DETAILED = 3
+
+
+def _stray(
+    draft: Draft, entity: EntityDraft, known: set[str], kept: dict[str, EntityDraft]
+) -> bool:
+    stated = [f for f in entity.fields if f.source == "stated"]
+    if stated or snake(entity.name) in known:
+        return False
+    if draft.has_relations(entity.name):
+        return False
+    if infer_type(snake(entity.name)) not in ("string", "text"):
+        return True  # "check out date", "maximum salary": a field read as a thing
+    detailed = sum(any(f.source == "stated" for f in e.fields) for e in kept.values())
+    return detailed >= _DETAILED
 
 
 def _complete(draft: Draft, domain: Domain | None, unsupported: bool) -> list[str]:
