@@ -253,3 +253,13 @@ def test_any_arrangement_of_the_rule_words_reads_or_is_refused_cleanly(text: str
     names = [e.name for e in req.entities]
     assert len(names) == len(set(names))
     assert all(r.source in names and r.target in names for r in req.relations)
+
+
+def test_markdown_tables() -> None:
+    req = understand(
+        "Gym app\n\n| Entity | Fields |\n|---|---|\n| Member | name, email, joined on |\n"
+        "| Class | title, capacity |\n| Booking | member, class, status (booked/cancelled) |\n"
+    )
+    assert Look.names(req) == ["Member", "Class", "Booking"]
+    assert relation(req, "Booking", "Class").field == "class_id"
+    assert field(req, "Booking", "status").values == ("booked", "cancelled")

@@ -23,9 +23,28 @@ _ARROW = re.compile(
 _PIPES = re.compile(r"\s+\|\s+")
 
 
+_TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.+)\|\s*$")
+_TABLE_RULE = re.compile(r"^[\s|:-]+$")
+_TABLE_HEAD = re.compile(
+    r"\b(?:entit(?:y|ies)|tables?|models?|fields?|attributes?|columns?)\b", re.I
+)
+
+
 def flatten(text: str) -> str:
-    lines = [_line(line) for line in text.split("\n")]
+    lines = [_line(_table_row(line)) for line in text.split("\n")]
     return "\n".join(_nest(lines))
+
+
+def _table_row(line: str) -> str:
+    """ "| Customer | name, email |" -> "- Customer: name, email"; header and rule rows go."""
+    row = _TABLE_ROW.match(line)
+    if row is None:
+        return line
+    cells = [c.strip() for c in row["cells"].split("|")]
+    if _TABLE_RULE.match(line) or all(_TABLE_HEAD.search(c) or not c for c in cells):
+        return ""
+    head, rest = cells[0], ", ".join(c for c in cells[1:] if c)
+    return f"- {head}: {rest}" if rest else f"- {head}"
 
 
 # Chat-style shorthand: "name + email", "phone n address", "w/ start date", "band = name".
