@@ -278,7 +278,8 @@ class _LineReader:
         if form == "," and not self.clause.verb and pending and listing:
             self._flush_run()  # a list comma coordinates nouns ("제목, 본문, 작성일")
             return
-        self._end_clause()
+        opening = all(part in ("", "-", "*") for part in self.out)  # nothing but a bullet yet
+        self._end_clause(heading=form == ":" and self.depth == 0 and opening)
         self.depth = max(0, self.depth + form.count("(") - form.count(")"))
         self.fields_follow = self.fields_follow or form == ":"
         if not (self.out and self.out[-1].endswith(".") and form in ".,!?"):
@@ -302,14 +303,15 @@ class _LineReader:
         tag = self._next_tag(index)
         return tag in _NOUN_TAGS or (tag in ("VA", "VV") and self._next_tag(index + 1) == "ETM")
 
-    def _end_clause(self) -> None:
+    def _end_clause(self, *, heading: bool = False) -> None:
         self._close_phrase("")
         clause, self.clause = self.clause, _Clause()
         if clause.verb:
             self._carry_topic(clause)
         if clause.phrases or clause.verb:
-            fields = self.depth > 0 or self.fields_follow
-            self.out.append(_render(clause, list_style=fields))
+            # Singular in field lists and in a heading ("도서관:" is the app's title).
+            singular = self.depth > 0 or self.fields_follow or heading
+            self.out.append(_render(clause, list_style=singular))
 
 
 def _render(clause: _Clause, *, list_style: bool) -> str:
