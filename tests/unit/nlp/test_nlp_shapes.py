@@ -263,3 +263,28 @@ def test_markdown_tables() -> None:
     assert Look.names(req) == ["Member", "Class", "Booking"]
     assert relation(req, "Booking", "Class").field == "class_id"
     assert field(req, "Booking", "status").values == ("booked", "cancelled")
+
+
+def test_references_both_ways_are_one_many_to_many() -> None:
+    req = understand(
+        "Shows have a title. Hosts have a name. A show has one or more hosts and a host can "
+        "present several shows."
+    )
+    assert Look.links(req) == {("many_to_many", "Host", "Show")}
+
+
+def test_housed_in_and_a_sentence_after_a_field_list() -> None:
+    req = understand(
+        "- Kennel: code, size\n- Animal: name, species\n- an animal is housed in a kennel\n"
+        "- Car: registration (unique), make. Each car belongs to a customer.\n"
+        "- Customer: name"
+    )
+    assert relation(req, "Animal", "Kennel").kind == "many_to_one"
+    assert relation(req, "Car", "Customer").required is True
+    assert [f.name for f in Look.entity(req, "Car").fields] == ["registration", "make"]
+
+
+def test_a_kind_of_app_with_only_side_records_gets_its_main_record() -> None:
+    req = understand("bookmark manager with tags")
+    assert Look.entity(req, "Bookmark").source == "knowledge_base"
+    assert ("many_to_many", "Bookmark", "Tag") in Look.links(req)

@@ -47,6 +47,7 @@ _MARKER = re.compile(
 _PARTICLES = wordset("to in on for of with into by up from")
 _GIVEN = re.compile(r"^(?:up\s+|in\s+|on\s+)?with\s+(.+)$", re.IGNORECASE)
 _PLACE_TAIL = re.compile(r"\s+(to|for|at|in|on|from)\s+(?=(?:a|an|one|each|the)\s)", re.I)
+_PASSIVE_PLACE = re.compile(r"(?:in|at|on|inside|within|into)\s+(?=(?:a|an|one|the|each)\s)")
 _MODALS = wordset("can could may might must should shall will would")
 # Chained clauses read per sentence; deeper chains are pathological input (and recursion).
 _MAX_DEPTH = 40
@@ -415,6 +416,9 @@ def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: 
     if low.startswith("part of"):
         for parent in _entities(reading, region[7:]):
             reading.draft.relate("many_to_one", subject, parent, required=True)
+    elif main.low.endswith("ed") and (place := _PASSIVE_PLACE.match(low)):
+        for parent in _entities(reading, region[place.end() :]):  # "housed in a kennel"
+            reading.draft.relate("many_to_one", subject, parent, tag="inferred")
     elif main.low.endswith("ed") and low.startswith("by "):
         for agent in _entities(reading, region[3:]):
             reading.draft.relate("many_to_one", subject, agent, tag="inferred")

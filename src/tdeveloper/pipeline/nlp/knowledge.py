@@ -24,6 +24,7 @@ __all__ = [
     "KB_CONFIDENCE",
     "Domain",
     "KbEntity",
+    "add_kb_entity",
     "domains",
     "fill_fields",
     "fill_relations",
@@ -241,9 +242,15 @@ def fill_relations(draft: Draft, domain: Domain) -> None:
 def whole_model(draft: Draft, domain: Domain) -> None:
     """Copy the domain's entire model into an empty draft."""
     for kb in domain.entities:
-        label = re.sub(r"_", " ", snake(kb.name)).capitalize()
-        entity = EntityDraft(kb.name, label, source="knowledge_base", confidence=KB_CONFIDENCE)
-        for raw in kb.fields:
-            entity.add_field(_field(raw))
-        draft.entities[kb.name] = entity
+        add_kb_entity(draft, kb)
     fill_relations(draft, domain)
+
+
+def add_kb_entity(draft: Draft, kb: KbEntity) -> EntityDraft:
+    """The knowledge base's entity, with its fields, added to the draft."""
+    label = re.sub(r"_", " ", snake(kb.name)).capitalize()
+    entity = EntityDraft(kb.name, label, source="knowledge_base", confidence=KB_CONFIDENCE)
+    for raw in kb.fields:
+        entity.add_field(_field(raw))
+    draft.entities[kb.name] = entity
+    return entity

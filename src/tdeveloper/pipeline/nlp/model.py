@@ -131,6 +131,30 @@ class Draft:
             RelationDraft(kind, source.name, target.name, field, required, tag, confidence)
         )
 
+    def merge_mutual(self) -> None:
+        """A references B and B references A through their default columns ("a show has
+        several hosts and a host presents several shows"): that is one many-to-many."""
+        pairs = {
+            (r.source, r.target)
+            for r in self.relations
+            if r.kind == "many_to_one" and r.field == f"{snake(r.target)}_id"
+        }
+        mutual = {frozenset(p) for p in pairs if p[::-1] in pairs and p[0] != p[1]}
+        if not mutual:
+            return
+        kept = [
+            r
+            for r in self.relations
+            if not (
+                r.kind == "many_to_one"
+                and frozenset((r.source, r.target)) in mutual
+                and r.field == f"{snake(r.target)}_id"
+            )
+        ]
+        self.relations = kept
+        for a, b in sorted(tuple(sorted(p)) for p in mutual):
+            self.relate("many_to_many", self.entities[a], self.entities[b])
+
     def linked(self, a: str, b: str, kind: str | None = None) -> bool:
         """Whether a relation already joins `a` and `b` (either direction)."""
         return any(

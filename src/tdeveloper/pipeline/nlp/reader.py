@@ -142,15 +142,25 @@ def _sentence(reading: Reading, sentence: str) -> None:
 
 
 def _colon_line(reading: Reading, head: str, rest: str) -> None:
-    """ "Head: list; more prose" -> the list, then the prose after the semicolon."""
+    """ "Head: list; more prose" or "Head: list. Each car belongs to a customer." -> the
+    list, then the prose after it."""
     head = strip_parens(head)[0] or head
     parts = split_top(rest, _SEMICOLON)
+    if len(parts) == 1:
+        parts = _list_then_prose(rest)
     if len(parts) > 1 and find_verb(tokenize(parts[0])) is None:
         _colon_list(reading, head, parts[0])
         for part in parts[1:]:
             _prose(reading, part)
         return
     _colon_list(reading, head, rest)
+
+
+def _list_then_prose(rest: str) -> list[str]:
+    found = sentences(rest)
+    if len(found) > 1 and all(find_verb(tokenize(s)) is not None for s in found[1:]):
+        return [found[0].rstrip(". "), " ".join(found[1:])]
+    return [rest]
 
 
 def _colon_list(reading: Reading, head: str, rest: str) -> None:

@@ -20,6 +20,7 @@ from tdeveloper.pipeline.nlp.fields import FieldDraft, infer_type
 from tdeveloper.pipeline.nlp.hangul import is_korean
 from tdeveloper.pipeline.nlp.knowledge import (
     Domain,
+    add_kb_entity,
     fill_fields,
     fill_relations,
     match_domain,
@@ -82,9 +83,11 @@ def understand(description: str, context: str = "") -> Requirements:
     draft = reading.draft
     apply_facts(draft, facts)  # before references: "the assignee is optional" shapes one
     resolve_references(draft)
+    draft.merge_mutual()
     domain = match_domain(masked, original=full)
     _drop_weak(draft, domain)
-    questions = _complete(draft, domain, bool(unsupported)) + _relation_questions(draft)
+    terse = len(words(text)) <= _TERSE
+    questions = _complete(draft, domain, bool(unsupported), terse) + _relation_questions(draft)
     _korean_labels(draft, labels)
     features = _features(english, draft, domain)
     roles = detect_roles(english) if "roles" in features else ()
@@ -158,7 +161,9 @@ def _stray(
     return detailed >= _DETAILED
 
 
-def _complete(draft: Draft, domain: Domain | None, unsupported: bool) -> list[str]:
+def _complete(
+    draft: Draft, domain: Domain | None, unsupported: bool, terse: bool = False
+) -> list[str]:
     """Fill gaps from the knowledge base or defaults; return questions about what is missing."""
     questions: list[str] = []
     if not draft.entities:
@@ -176,11 +181,14 @@ def _complete(draft: Draft, domain: Domain | None, unsupported: bool) -> list[st
         if not entity.fields and not fill_fields(entity, domain):
             entity.fields = _default_fields(with_description=False)
             questions.append(
-                f"Which details should a {entity.label.lower()} have? Only a name was assumed."
+                f"Which details should {_article(entity.label.lower())} have? "
+                "Only a name was assumed."
             )
         entity.fields = entity.fields[:_MAX_FIELDS]
         questions.extend(_enum_questions(entity))
     if domain is not None:
+        if terse:
+            _core_entity(draft, domain)
         fill_relations(draft, domain)
     return questions
 
@@ -239,10 +247,29 @@ def _relation_questions(draft: Draft) -> list[str]:
         if source.source == "inferred":
             continue  # a join the text implied ("members borrow books" -> Loan) is one-to-one
         asked.append(
-            f"Can a {source.label.lower()} have several {plural(target.label.lower())}? "
+            f"Can {_article(source.label.lower())} have several {plural(target.label.lower())}? "
             f"It was read as one {target.label.lower()}."
         )
     return asked
+
+
+_TERSE = 12  # words: "bookmark manager with tags" names the app's kind, then extras
+# Records that hang off a main one; a description naming only these lacks its main record.
+_SIDE_RECORDS = frozenset(
+    {"Tag", "Label", "Category", "Comment", "Attachment", "Note", "Photo", "Image", "File"}
+)
+
+
+def _core_entity(draft: Draft, domain: Domain) -> None:
+    """A terse "<kind of app> with tags" still has the kind's own main record."""
+    core = domain.entities[0] if domain.entities else None
+    only_side = all(name in _SIDE_RECORDS for name in draft.entities)
+    if core is not None and only_side and draft.find(core.name) is None:
+        add_kb_entity(draft, core)
+
+
+def _article(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
 
 
 def _default_fields(*, with_description: bool) -> list[FieldDraft]:
