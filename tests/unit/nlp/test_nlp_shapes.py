@@ -288,3 +288,16 @@ def test_a_kind_of_app_with_only_side_records_gets_its_main_record() -> None:
     req = understand("bookmark manager with tags")
     assert Look.entity(req, "Bookmark").source == "knowledge_base"
     assert ("many_to_many", "Bookmark", "Tag") in Look.links(req)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Posts have a title. Tags have a name. Posts and tags are many-to-many.",
+        "Posts have a title. Tags have a name. There is a many-to-many relationship between "
+        "posts and tags.",
+        "- Post: title\n- Tag: name\n- Post <-> Tag",
+    ],
+)
+def test_many_to_many_stated_outright(text: str) -> None:
+    assert Look.links(understand(text)) == {("many_to_many", "Post", "Tag")}

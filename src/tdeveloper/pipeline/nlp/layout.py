@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from tdeveloper.pipeline.nlp.lexicon import singular
+from tdeveloper.spec.names import plural
+
 __all__ = ["flatten"]
 
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
@@ -21,6 +24,23 @@ _ARROW = re.compile(
     r"\s*(?:\((?P<note>[^)]*)\))?\s*\.?$"
 )
 _PIPES = re.compile(r"\s+\|\s+")
+_BOTH_WAYS = re.compile(
+    r"^(?P<a>[A-Za-z][A-Za-z ]{0,30}?)\s*(?:<->|<=>|↔|\*-\*|>-<)\s*(?P<b>[A-Za-z][A-Za-z ]{0,30}?)"
+    r"\s*(?:\([^)]*\))?\s*\.?$"
+)
+# "a many-to-many relationship between students and courses", "tags and posts are m2m"
+_M2M_PHRASES = (
+    re.compile(
+        r"\b(?:there\s+is\s+)?(?:an?\s+)?many[- ]to[- ]many(?:\s+relation(?:ship)?)?\s+"
+        r"between\s+(?P<a>[a-z][a-z ]{0,30}?)\s+and\s+(?P<b>[a-z][a-z ]{0,30}?)(?=[.;,]|$)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?P<a>[a-z][a-z ]{0,30}?)\s+and\s+(?P<b>[a-z][a-z ]{0,30}?)\s+(?:are|is)\s+"
+        r"(?:in\s+a\s+)?(?:many[- ]to[- ]many|m2m|n:m)(?:\s+relation(?:ship)?)?(?=[.;,]|$)",
+        re.IGNORECASE,
+    ),
+)
 
 
 _TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.+)\|\s*$")
@@ -69,11 +89,27 @@ def _line(line: str) -> str:
         return f"{heading['text']}:"
     bullet = _BULLET.match(line)
     prefix, body = (line[: bullet.start("text")], bullet["text"]) if bullet else ("", line)
+    if both := _BOTH_WAYS.match(body.strip()):
+        return f"{prefix}{_mutual(both['a'], both['b'])}"
+    for pattern in _M2M_PHRASES:
+        body = pattern.sub(lambda m: _mutual(m["a"], m["b"]).rstrip("."), body)
+    line = prefix + body
     if arrow := _ARROW.match(body.strip()):
         return f"{prefix}Each {arrow['child'].strip()} belongs to a {arrow['parent'].strip()}."
     if (dash := _DASH_HEAD.match(body)) and len(dash["head"].split()) <= 3 and "," in body:
         return f"{prefix}{dash['head']}: {dash['rest']}"
     return line
+
+
+def _mutual(a: str, b: str) -> str:
+    """A many-to-many in the plain words the reader knows: "each post has tags (m2m)"."""
+    one_a, one_b = (_one(x) for x in (a, b))
+    return f"Each {one_a} has {plural(one_b)} (many-to-many)."
+
+
+def _one(phrase: str) -> str:
+    parts = phrase.strip().split()
+    return " ".join([*parts[:-1], singular(parts[-1].lower())]) if parts else phrase
 
 
 def _nest(lines: list[str]) -> list[str]:
