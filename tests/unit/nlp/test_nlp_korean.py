@@ -164,3 +164,8 @@ def test_any_korean_text_reads_or_is_refused_cleanly(text: str) -> None:
         return
     assert req.entities
     assert all(e.name.isidentifier() and e.name[0].isupper() for e in req.entities)
+
+
+def test_quantity_after_its_noun_and_can_constructions() -> None:
+    req = understand("게시글은 제목이 있다. 각 게시글에는 댓글이 여러 개 달릴 수 있다.")
+    assert relation(req, "Comment", "Post").kind == "many_to_one"

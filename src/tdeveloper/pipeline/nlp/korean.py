@@ -138,7 +138,7 @@ class _LineReader:
         elif tag == "VA" and form in self.modifiers:
             self._flush_run()
             self.modifier = self.modifiers[form]  # "많은": an adjective that quantifies
-        elif tag in ("VV", "VA") and self._next_tag(index) == "ETM":
+        elif tag in ("VV", "VA") and self._next_tag(index) == "ETM" and not self._modal(index):
             pass  # "매운 정도", "승인한 요청": a verb describing the next noun, not the clause's
         elif tag in ("VV", "VA"):
             self._verb(form)
@@ -235,6 +235,9 @@ class _LineReader:
         self._flush_run()
         if self.coordinated:
             self._close_phrase("object")  # "회원이 도서 대출" style: a bare noun before a verb
+        elif self.modifier and self.clause.phrases and not self.clause.phrases[-1].modifier:
+            self.clause.phrases[-1].modifier = self.modifier  # "댓글이 여러 개": after its noun
+            self.modifier = ""
         # A bare 하다 with an object is "to make one" (주문을 하다); unknown verbs mostly say
         # what a record holds (예약에는 ... 들어간다), so they read as "have".
         self.clause.verb = "make" if stem == "하" else self.verbs.get(stem, "have")
@@ -295,6 +298,10 @@ class _LineReader:
         ):
             clause.phrases.insert(0, _Phrase(list(self.topic.nouns), "topic"))
 
+    def _modal(self, index: int) -> bool:
+        """ "달릴 수 있다": the verb before "-ㄹ 수" is the clause's own."""
+        return self.morphs[index + 2 : index + 3] == [("수", "NNB")]
+
     def _next_tag(self, index: int) -> str:
         return self.morphs[index + 1][1] if index + 1 < len(self.morphs) else ""
 
@@ -324,7 +331,8 @@ def _render(clause: _Clause, *, list_style: bool) -> str:
         # "휴가 신청은 직원이 제출한다": the topic is what the agent acts on.
         return f"{agent.text(many=True).capitalize()} {clause.verb} {topic.text(many=True)}."
     subject = roles.get("owner") or topic or agent
-    if subject is None:
+    if subject is None or (clause.verb == "have" and len(roles) == 1):
+        # Nothing owns what the clause names ("예약 날짜와 시간이 저장된다"): just the nouns.
         return " ".join(p.text(many=True) for p in clause.phrases if p.nouns) + "."
     subject.modifier = "" if subject.modifier in ("each", "every") else subject.modifier
     predicate = _predicate(clause, subject, roles)
