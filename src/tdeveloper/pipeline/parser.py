@@ -202,10 +202,12 @@ def _relation(
     if existing is not None and existing.type == "reference" and existing.target != target:
         notes.append(f"{source}.{fname} already refers to {existing.target}; relation dropped")
         return None
+    label = fname.removesuffix("_id").replace("_", " ")
+    if fname == f"{snake(target)}_id" and not drafts[target].label.isascii():
+        label = drafts[target].label  # a Korean description labels the reference in Korean
     drafts[source].fields[fname] = Field(
         name=fname, type="reference", target=target, required=raw.required,
-        label=fname.removesuffix("_id").replace("_", " "), source=raw.source_tag,
-        confidence=raw.confidence,
+        label=label, source=raw.source_tag, confidence=raw.confidence,
     )  # fmt: skip
     plain = drafts[source].fields.get(fname.removesuffix("_id"))
     if plain is not None and plain.type != "reference":  # "owner" text + owner_id: keep the id

@@ -42,6 +42,8 @@ def test_korean_labels_reach_the_spec_and_its_openapi() -> None:
     parsed = parse(LIBRARY)
     loan = parsed.spec.entity("Loan")
     assert loan.label == "대출"
+    member_id = loan.field("member_id")
+    assert member_id is not None and member_id.label == "회원"
     schema = parsed.openapi["components"]["schemas"]
     assert any(
         prop.get("title") == "반납예정일"
