@@ -100,42 +100,36 @@ def _relation_correct(rel: Relation, emap: dict[str, str], case: LabelledCase) -
     return False
 
 
-def _field_counts(spec: AppSpec, case: LabelledCase, emap: dict[str, str]) -> tuple[int, ...]:
-    """(labelled, found, predicted, correct) over matched entities, plus missing names."""
+def _fields(
+    spec: AppSpec, case: LabelledCase, emap: dict[str, str]
+) -> tuple[tuple[int, int, int, int], list[str]]:
+    """(labelled, found, predicted, correct) over matched entities, and the missing names.
+    Reference columns are relations, so they count neither as found nor as predicted."""
     labelled = found = predicted = correct = 0
+    missing: list[str] = []
     for entity in spec.entities:
         canonical = emap.get(entity.name)
         if canonical is None:
             continue
         expected = case.entities[canonical].fields
         names = {norm(f.name) for f in entity.fields if f.type != "reference"}
-        labelled += len(expected)
-        found += sum(bool(names & {norm(s) for s in spellings}) for spellings in expected)
+        hits = [bool(names & {norm(s) for s in spellings}) for spellings in expected]
+        labelled, found = labelled + len(expected), found + sum(hits)
+        missing += [
+            f"{canonical}.{sp[0]}" for sp, hit in zip(expected, hits, strict=True) if not hit
+        ]
         if expected:
             accepted = {norm(s) for spellings in expected for s in spellings}
             predicted += len(names)
             correct += len(names & accepted)
-    return labelled, found, predicted, correct
-
-
-def _missing_fields(spec: AppSpec, case: LabelledCase, emap: dict[str, str]) -> list[str]:
-    out: list[str] = []
-    for entity in spec.entities:
-        canonical = emap.get(entity.name)
-        if canonical is None:
-            continue
-        names = {norm(f.name) for f in entity.fields}
-        for spellings in case.entities[canonical].fields:
-            if not names & {norm(s) for s in spellings}:
-                out.append(f"{canonical}.{spellings[0]}")
-    return out
+    return (labelled, found, predicted, correct), missing
 
 
 def score_case(case: LabelledCase, spec: AppSpec, seconds: float) -> CaseScore:
     emap = _entity_map(spec, case)
-    labelled, found, predicted, correct = _field_counts(spec, case, emap)
+    (labelled, found, predicted, correct), missing_fields = _fields(spec, case, emap)
     missing = [name for name in case.entities if name not in emap.values()]
-    missing += _missing_fields(spec, case, emap)
+    missing += missing_fields
     hits = [relation_found(spec, emap, rel) for rel in case.relations]
     missing += [
         f"{r.child}>{r.parent}" + ("" if r.mode == "m2o" else f" ({r.mode})")

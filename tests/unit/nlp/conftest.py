@@ -4,36 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tdeveloper.spec import EntityReq, Requirements
-
-
-class Look:
-    """Small readers over `Requirements` so assertions stay one line."""
-
-    @staticmethod
-    def names(req: Requirements) -> list[str]:
-        return [e.name for e in req.entities]
-
-    @staticmethod
-    def entity(req: Requirements, name: str) -> EntityReq:
-        found = [e for e in req.entities if e.name == name]
-        assert found, f"{name} not in {[e.name for e in req.entities]}"
-        return found[0]
-
-    @staticmethod
-    def types(req: Requirements, name: str) -> dict[str, str]:
-        return {f.name: f.type for f in Look.entity(req, name).fields}
-
-    @staticmethod
-    def links(req: Requirements) -> set[tuple[str, str, str]]:
-        """(kind, source, target) of every relation; many-to-many pairs sorted."""
-        out = set()
-        for r in req.relations:
-            a, b = r.source, r.target
-            if r.kind == "many_to_many":
-                a, b = sorted((a, b))
-            out.add((r.kind, a, b))
-        return out
+from support.nl import Look
 
 
 @pytest.fixture

@@ -6,34 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from support.nl import Look, read_or_refuse
 from tdeveloper.pipeline.nlp import understand
-from tdeveloper.spec import EntityReq, FieldReq, RelationReq, Requirements
-from tdeveloper.spec.errors import InputError
-
-
-class Look:
-    @staticmethod
-    def names(req: Requirements) -> list[str]:
-        return [e.name for e in req.entities]
-
-    @staticmethod
-    def entity(req: Requirements, name: str) -> EntityReq:
-        found = [e for e in req.entities if e.name == name]
-        assert found, f"{name} not in {Look.names(req)}"
-        return found[0]
-
-    @staticmethod
-    def types(req: Requirements, name: str) -> dict[str, str]:
-        return {f.name: f.type for f in Look.entity(req, name).fields}
-
-    @staticmethod
-    def links(req: Requirements) -> set[tuple[str, str, str]]:
-        return {
-            (r.kind, *sorted((r.source, r.target)))
-            if r.kind == "many_to_many"
-            else (r.kind, r.source, r.target)
-            for r in req.relations
-        }
+from tdeveloper.spec import FieldReq, RelationReq, Requirements
 
 
 def relation(req: Requirements, source: str, target: str, field: str | None = None) -> RelationReq:
@@ -245,14 +220,7 @@ _WORDS = [
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40).map(" ".join))
 def test_any_arrangement_of_the_rule_words_reads_or_is_refused_cleanly(text: str) -> None:
-    try:
-        req = understand(text)
-    except InputError:
-        return
-    assert req.entities
-    names = [e.name for e in req.entities]
-    assert len(names) == len(set(names))
-    assert all(r.source in names and r.target in names for r in req.relations)
+    read_or_refuse(text)
 
 
 def test_markdown_tables() -> None:
@@ -301,3 +269,7 @@ def test_a_kind_of_app_with_only_side_records_gets_its_main_record() -> None:
 )
 def test_many_to_many_stated_outright(text: str) -> None:
     assert Look.links(understand(text)) == {("many_to_many", "Post", "Tag")}
+
+
+def test_a_phrase_of_modifiers_names_no_entity() -> None:
+    read_or_refuse("unique with all")  # once gave an entity with an empty name

@@ -23,9 +23,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # In a list: "an IBAN that must be unique", "a currency that defaults to EUR".
         "relative",
         re.compile(
-            r"\b(?P<keep>(?P<field>[a-z][a-z]{1,30}(?: [a-z]{2,30}){0,2})\s+(?:that|which)\s+)"
+            r"\b(?P<field>[a-z][a-z]{1,30}(?: [a-z]{2,30}){0,2})\s+(?:that|which)\s+"
             r"(?:(?:must|should)\s+be|is|are)\s+(?P<value>required|mandatory|optional|unique)\b"
-            r"|\b(?P<keep2>(?P<field2>[a-z][a-z]{1,30}(?: [a-z]{2,30}){0,2})\s+(?:that|which)\s+)"
+            r"|\b(?P<field2>[a-z][a-z]{1,30}(?: [a-z]{2,30}){0,2})\s+(?:that|which)\s+"
             r"defaults?\s+to\s+(?P<value2>\"[^\"]{1,40}\"|-?\d+(?:\.\d+)?|[\w-]+)",
             re.IGNORECASE,
         ),
@@ -98,12 +98,7 @@ def _replacement(kind: str, match: re.Match[str]) -> str:
     """What stays of a fact's words: "vehicles are identified by their plate" still says that
     vehicles have a plate, so the reader sees "vehicles have a plate"; other facts vanish."""
     if kind == "relative":
-        keep = match["keep"] or match["keep2"]
-        return keep[
-            : keep.lower().rindex(" that")
-            if " that" in keep.lower()
-            else keep.lower().rindex(" which")
-        ]
+        return str(match["field"] or match["field2"])  # "an IBAN that must be unique" -> IBAN
     if kind != "unique":
         return " "
     verb = "has" if match["verb"].lower() == "is" else "have"

@@ -88,8 +88,8 @@ class Draft:
         self, phrase: str, *, weak: bool = False, source: str = "stated"
     ) -> EntityDraft | None:
         """Find or create the entity `phrase` names; None when it cannot be an entity."""
-        if not entity_phrase_ok(phrase):
-            return None
+        if not entity_phrase_ok(phrase) or not entity_key(phrase):
+            return None  # "unique": every word is a modifier, nothing is left to name
         found = self.find(phrase) if weak else self.entities.get(entity_key(phrase))
         if found is not None:
             if not weak:
