@@ -20,7 +20,7 @@ def test_bullet_entities_with_fields(look: type[Look]) -> None:
     assert look.names(req) == ["Boat", "Skipper", "Trip"]
     assert look.types(req, "Boat") == {
         "name": "string",
-        "length_in_meters": "float",
+        "length_m": "float",
         "hourly_rate": "decimal",
         "cabin_count": "integer",
         "built_year": "integer",

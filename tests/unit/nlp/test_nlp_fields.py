@@ -40,7 +40,7 @@ from tdeveloper.pipeline.nlp.fields import enum_values, infer_type, parse_field
         ("active", "active", "boolean"),
         ("whether the invoice is paid", "invoice_paid", "boolean"),
         ("contact email", "contact_email", "email"),
-        ("e-mail", "e_mail", "email"),
+        ("e-mail", "email", "email"),
         ("homepage", "homepage", "url"),
         ("repo link", "repo_link", "url"),
         ("bio", "bio", "text"),
@@ -48,6 +48,15 @@ from tdeveloper.pipeline.nlp.fields import enum_values, infer_type, parse_field
         ("metadata", "metadata", "json"),
         ("colour", "colour", "string"),
         ("cost centre", "cost_centre", "string"),
+        # filler words a name drops: "in" before a unit, "field", a purpose, the question
+        ("weight in kg", "weight_kg", "float"),
+        ("total weight in kilograms", "total_weight_kg", "float"),
+        ("lesson length in minutes", "lesson_length_minutes", "integer"),
+        ("email address", "email", "email"),
+        ("a notes field", "notes", "text"),
+        ("a hex colour for the calendar", "hex_colour", "string"),
+        ("how many bags they took", "number_of_bags", "integer"),
+        ("the instruments they teach", "instruments", "string"),
     ],
 )
 def test_types_from_names(item: str, name: str, kind: str) -> None:

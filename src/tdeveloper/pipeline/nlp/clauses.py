@@ -39,7 +39,7 @@ __all__ = ["read_clause", "resolve_pending"]
 
 _WITH = ("with", "containing", "including", "having", "that has", "that have", "which have")
 _CHILDREN = ("made of", "made up of", "consisting of", "composed of", "divided into")
-_PLACES = ("for", "on", "in", "at", "to", "from", "of", "by", "against", "between")
+_PLACES = ("for", "on", "in", "at", "to", "from", "of", "by", "against", "between", "per")
 _MARKER = re.compile(
     r"\b(" + "|".join(re.escape(m) for m in (*_WITH, *_CHILDREN, *_PLACES)) + r")\b",
     re.IGNORECASE,
@@ -47,7 +47,14 @@ _MARKER = re.compile(
 _PARTICLES = wordset("to in on for of with into by up from")
 _GIVEN = re.compile(r"^(?:up\s+|in\s+|on\s+)?with\s+(.+)$", re.IGNORECASE)
 _PLACE_TAIL = re.compile(r"\s+(to|for|at|in|on|from)\s+(?=(?:a|an|one|each|the)\s)", re.I)
-_PASSIVE_PLACE = re.compile(r"(?:in|at|on|inside|within|into)\s+(?=(?:a|an|one|the|each)\s)")
+_PASSIVE_PLACE = re.compile(
+    r"(?:in|at|on|inside|within|into|from|off|of|to|per|under|against)\s+"
+    r"(?=(?:a|an|one|the|each|exactly one|only one)\s|[a-z]+s\b)"
+)
+# Participles that do not end in -ed: "aliquots are split off a sample".
+_PARTICIPLES = wordset("split run made held kept put set sent built done taken given sold bought")
+_ONE_OF = re.compile(r"^\s*one\s+of\s+(?:our|the|their|its|your|my)\s+", re.IGNORECASE)
+_AT = wordset("at in on under within inside")
 _MODALS = wordset("can could may might must should shall will would")
 # Chained clauses read per sentence; deeper chains are pathological input (and recursion).
 _MAX_DEPTH = 40
@@ -132,9 +139,15 @@ def _predicate(
         return
     main, verb = tokens[i], lookup(tokens[i].low)
     end, same_subject = _continuation(tokens, i + 1)
+    particle = tokens[i + 1].low if i + 1 < end else ""
+    passive = be and verb is not None and (verb.form == "ed" or main.low in _PARTICIPLES)
+    if verb is not None and passive:
+        verb, passive = _voice(verb, particle)
     j = i + 1
-    if verb is not None and j < end and tokens[j].low in _PARTICLES and tokens[j].low != "with":
+    if verb is not None and particle in _PARTICLES and particle != "with":
         j += 1
+    elif verb is not None and verb.kind == "belong" and particle in _AT | {"per", "for"}:
+        j += 1  # "a hive sits at an apiary"
     region = ""
     if j < end:
         stop = tokens[end].start if end < len(tokens) else len(text)
@@ -142,14 +155,6 @@ def _predicate(
     if verb is None or verb.kind == "other":
         _unknown_verb(reading, subject, main, region, be)
     else:
-        passive = be and verb.form == "ed"
-        # "albums are made of tracks": the tracks belong to the album
-        particle = tokens[i + 1].low if i + 1 < len(tokens) else ""
-        if passive and verb.base in _COMPOSED and particle in {"of", "up", "into"}:
-            verb, passive = Verb(verb.base, "contain", verb.form), False
-        elif passive and verb.kind == "have" and particle in {"in", "at", "on", "inside"}:
-            # "products are stored in warehouses": a place the subject belongs to
-            verb, passive = Verb(verb.base, "belong", verb.form), False
         _dispatch(reading, _build(reading, subject, verb, passive, region))
     if end < len(tokens) - 1 and reading.depth < _MAX_DEPTH:
         reading.depth += 1
@@ -162,6 +167,16 @@ def _predicate(
             reading.depth -= 1
 
 
+def _voice(verb: Verb, particle: str) -> tuple[Verb, bool]:
+    """A passive verb and whether it stays passive: "albums are made of tracks" says the
+    tracks belong to the album; "products are stored in warehouses" names a place."""
+    if verb.base in _COMPOSED and particle in {"of", "up", "into"}:
+        return Verb(verb.base, "contain", verb.form), False
+    if verb.kind == "have" and particle in _AT | {"per", "for"}:
+        return Verb(verb.base, "belong", verb.form), False
+    return verb, True
+
+
 def _continuation(tokens: list[Token], start: int) -> tuple[int, bool]:
     """Where this verb's objects stop: "... and log work orders" or "... and we track"."""
     for k in range(start, len(tokens) - 1):
@@ -169,12 +184,13 @@ def _continuation(tokens: list[Token], start: int) -> tuple[int, bool]:
             continue
         nxt = tokens[k + 1]
         after = tokens[k + 2] if k + 2 < len(tokens) else None
-        if nxt.low in _MODALS or _verb_here(nxt, after):
+        if nxt.low in _MODALS or nxt.low in BE or _verb_here(nxt, after):
             return k, True
         found = find_verb(tokens, k + 1, stop=k + 5)
         if found is not None:
             between = tokens[k + 1 : found]
-            if between and all(t.nounish or t.low in DET | PRON for t in between):
+            contact = len(between) >= 2 and between[-1].low in PRON and between[-2].nounish
+            if between and not contact and all(t.nounish or t.low in DET | PRON for t in between):
                 return k, False
     return len(tokens), True
 
@@ -186,6 +202,8 @@ def _verb_here(word: Token, after: Token | None) -> bool:
         return False
     if not after.is_word or after.low in {"and", "or"}:
         return False
+    if after.low in DET | QUANT | {"one"}:
+        return True  # "... and has a number": a determiner opens the verb's object
     return not fieldish(f"{word.text} {after.text}")  # "issue date", "starts at" are fields
 
 
@@ -354,8 +372,11 @@ def _assign(reading: Reading, p: _Predicate) -> None:
 
 def _apply_mods(reading: Reading, p: _Predicate) -> None:
     draft = reading.draft
-    # Without an object the modifiers describe the action ("pay with Stripe"), not a thing.
+    # Without an object the modifiers describe the action ("pay with Stripe"), not a thing;
+    # in the passive they describe the subject ("a trip is made by a rider on a bike").
     target = p.objects[-1] if p.objects else None
+    if p.passive and p.subject is not None:
+        target = p.subject
     for marker, text in p.mods:
         if target is None:
             break
@@ -385,6 +406,8 @@ def _unknown_verb(
     if subject is not None and (given := _GIVEN.match(region)):
         add_fields(reading, subject, given.group(1))  # "observers sign up with a name"
         return
+    if (lead := _LEAD_PREP.match(region)) and not _GIVEN.match(region):
+        region = region[lead.end() :]  # "guests appear on many episodes"
     tokens = tokenize(region)
     if find_verb(tokens, stop=8) is not None:  # "need a system to manage pets": inner clause
         read_clause(reading, region)
@@ -403,6 +426,9 @@ def _unknown_verb(
     _nominal(reading, subject, noun, group, re.sub(r"\([^()]*\)", " ", region))
 
 
+_LEAD_PREP = re.compile(r"^(?:on|in|at|to|for|into|onto|across|under)\s+", re.IGNORECASE)
+
+
 def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: str) -> None:
     """ "X is part of Y" and "X are performed by Y" (a passive verb we do not know)."""
     if subject is None:
@@ -416,12 +442,45 @@ def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: 
     if low.startswith("part of"):
         for parent in _entities(reading, region[7:]):
             reading.draft.relate("many_to_one", subject, parent, required=True)
-    elif main.low.endswith("ed") and (place := _PASSIVE_PLACE.match(low)):
+    elif main.low in {"for", "per"} or low.startswith(("for ", "per ")):
+        # "an appointment is for one dog", "inspections are per hive"
+        start = 0 if main.low in {"for", "per"} else 4
+        for parent in _entities(reading, _ONE_OF.sub("", region[start:])):
+            if parent is not subject:
+                reading.draft.relate("many_to_one", subject, parent, required=True)
+    elif main.low in {"in", "on", "at", "with", "under"} and _DETERMINED.match(low):
+        _member_of(reading, subject, region)  # "a participant is in one team"
+    elif _participle(main.low) and (place := _PASSIVE_PLACE.match(low)):
         for parent in _entities(reading, region[place.end() :]):  # "housed in a kennel"
             reading.draft.relate("many_to_one", subject, parent, tag="inferred")
-    elif main.low.endswith("ed") and low.startswith("by "):
+    elif _participle(main.low) and low.startswith("by "):
         for agent in _entities(reading, region[3:]):
             reading.draft.relate("many_to_one", subject, agent, tag="inferred")
+    elif all(fieldish(i) for i in split_list(f"{main.text} {region}")):
+        add_fields(reading, subject, f"{main.text} {region}")  # "instructors are name + bio"
+
+
+_DETERMINED = re.compile(
+    r"^(?:a|an|one|the|exactly one|only one|a single|many|multiple|several|various|"
+    r"one or more|any number of)\s",
+    re.IGNORECASE,
+)
+
+
+def _member_of(reading: Reading, subject: EntityDraft, region: str) -> None:
+    """ "is in one team" is many-to-one; "can be on multiple shows" is many-to-many."""
+    many = bool(set(words(region)[:3]) & (QUANT | {"any"}))
+    for other in _entities(reading, region):
+        if other is subject:
+            continue
+        if many:
+            reading.draft.relate("many_to_many", subject, other)
+        else:
+            reading.draft.relate("many_to_one", subject, other, tag="inferred")
+
+
+def _participle(word: str) -> bool:
+    return word.endswith("ed") or word in _PARTICIPLES
 
 
 def resolve_pending(reading: Reading) -> None:

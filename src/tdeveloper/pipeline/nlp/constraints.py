@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 from tdeveloper.pipeline.nlp.fields import FieldDraft, infer_type, parse_field
-from tdeveloper.pipeline.nlp.lexicon import field_key
 from tdeveloper.pipeline.nlp.model import Draft
 
 __all__ = ["Fact", "apply_facts", "extract_facts"]
@@ -26,7 +25,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?P<field>[a-z][a-z]{1,30}(?: [a-z]{2,30}){0,2})\s+(?:that|which)\s+"
             r"(?:(?:must|should)\s+be|is|are)\s+(?P<value>required|mandatory|optional|unique)\b"
             r"|\b(?P<field2>[a-z][a-z]{1,30}(?: [a-z]{2,30}){0,2})\s+(?:that|which)\s+"
-            r"defaults?\s+to\s+(?P<value2>\"[^\"]{1,40}\"|-?\d+(?:\.\d+)?|[\w-]+)",
+            r"defaults?\s+to\s+(?P<value2>\"[^\"]{1,40}\"|-?\d+(?:\.\d+)?|[\w-]+)"
+            # "the length in minutes, which is 30 by default"
+            r"|\b(?P<field3>[a-z][a-z]{1,30}(?: [a-z]{2,30}){0,3})\s*,?\s+(?:that|which)\s+"
+            r"(?:is|are)\s+(?P<value3>\"[^\"]{1,40}\"|-?\d+(?:\.\d+)?|[\w-]+)\s+by\s+default",
             re.IGNORECASE,
         ),
     ),
@@ -98,7 +100,7 @@ def _replacement(kind: str, match: re.Match[str]) -> str:
     """What stays of a fact's words: "vehicles are identified by their plate" still says that
     vehicles have a plate, so the reader sees "vehicles have a plate"; other facts vanish."""
     if kind == "relative":
-        return str(match["field"] or match["field2"])  # "an IBAN that must be unique" -> IBAN
+        return str(match["field"] or match["field2"] or match["field3"])  # "an IBAN that ..."
     if kind != "unique":
         return " "
     verb = "has" if match["verb"].lower() == "is" else "have"
@@ -110,10 +112,11 @@ def _fact(kind: str, match: re.Match[str]) -> Fact | None:
     if kind == "relative":
         kind = "required" if groups.get("value") else "default"
         groups = {
-            "field": groups["field"] or groups["field2"],
-            "value": groups["value"] or groups["value2"],
+            "field": groups["field"] or groups["field2"] or groups["field3"],
+            "value": groups["value"] or groups["value2"] or groups["value3"],
         }
-    field = field_key(groups.get("field") or "")
+    parsed = parse_field(groups.get("field") or "")
+    field = parsed.name if parsed is not None else ""
     if not field or len(field.split("_")) > 4:
         return None
     subject = (groups.get("subject") or "").strip()

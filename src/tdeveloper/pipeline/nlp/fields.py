@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from tdeveloper.pipeline.nlp.lexicon import BE, DET, PRON, field_key, singular, words, wordset
 from tdeveloper.pipeline.nlp.text import Item, parse_item, split_list
+from tdeveloper.pipeline.nlp.verbs import lookup
 
 __all__ = ["FieldDraft", "enum_values", "infer_type", "parse_field"]
 
@@ -257,6 +258,53 @@ def _name_words(phrase: str) -> str:
     return low
 
 
+# "weight in kg" -> weight_kg: the unit belongs in the name, "in" does not.
+_UNITS = {
+    "kg": "kg", "kgs": "kg", "kilograms": "kg", "kilos": "kg", "grams": "g", "g": "g",
+    "lbs": "lbs", "pounds": "lbs", "cm": "cm", "centimetres": "cm", "centimeters": "cm",
+    "mm": "mm", "millimetres": "mm", "millimeters": "mm", "km": "km", "kilometres": "km",
+    "kilometers": "km", "miles": "miles", "metres": "m", "meters": "m", "m": "m",
+    "minutes": "minutes", "mins": "minutes", "min": "minutes", "hours": "hours",
+    "hrs": "hours", "days": "days", "seconds": "seconds", "secs": "seconds", "ml": "ml",
+    "litres": "litres", "liters": "litres", "l": "litres", "months": "months",
+    "weeks": "weeks", "years": "years",
+}  # fmt: skip
+_IN_UNIT = re.compile(r"^(?P<name>.+?)\s+in\s+(?P<unit>[a-z]+)$", re.IGNORECASE)
+_SYNONYMS = {"email_address": "email", "e_mail": "email", "e_mail_address": "email"}
+# "a hex colour for the calendar", "a notes field": purpose and "field" are not the name.
+_NAME_TAIL = re.compile(
+    r"\s+(?:(?:field|column)|for\s+(?:the|our|their|its|each)\s+.+)$", re.IGNORECASE
+)
+
+
+# "the instruments they teach": a contact relative clause; the noun names the field.
+_CONTACT = re.compile(r"^(.*?[a-z].*?)\s+(?:they|we|he|she|it|you|i)\s+[a-z]+.*$", re.IGNORECASE)
+_HOW_MANY = re.compile(r"^how\s+many\s+([a-z]+)\b.*$", re.IGNORECASE)
+_WHICH = re.compile(r"^(?:which|what)\s+([a-z]+(?:\s+[a-z]+)?)\s+\S+.*$", re.IGNORECASE)
+
+
+def _tidy_name(phrase: str) -> str:
+    """ "how many bags they took" -> number of bags; "which household came" -> household."""
+    if match := _HOW_MANY.match(phrase):
+        return f"number of {match[1]}"
+    if match := _WHICH.match(phrase):
+        kept = [w for w in match[1].split() if lookup(w.lower()) is None]
+        return " ".join(kept[:1] if len(kept) < 2 else kept)
+    phrase = _NAME_TAIL.sub("", phrase) or phrase
+    if match := _CONTACT.match(phrase):
+        phrase = match[1]
+    if (match := _IN_UNIT.match(phrase)) and match["unit"].lower() in _UNITS:
+        return f"{match['name']} {_UNITS[match['unit'].lower()]}"
+    return phrase
+
+
+def _unit_type(name: str) -> str | None:
+    unit = name.rsplit("_", 1)[-1]
+    if "_" not in name or unit not in _UNITS.values():
+        return None
+    return "integer" if unit in {"minutes", "days", "seconds", "months", "weeks"} else "float"
+
+
 def parse_field(text: str) -> FieldDraft | None:
     """A field for one list item, or None when the item is not a plausible field."""
     item = parse_item(text)
@@ -280,14 +328,16 @@ def parse_field(text: str) -> FieldDraft | None:
     if phrase.lower().startswith("whether "):
         was_flag = True
     phrase = re.sub(r"\s*\bflag\s*$", "", _name_words(phrase), flags=re.IGNORECASE)
+    phrase = _tidy_name(phrase)
     name = re.sub(r"_(at_time|on_date)$", lambda m: "_" + m.group(1)[:2], field_key(phrase))
+    name = _SYNONYMS.get(name, name)
     if not name or len(name.split("_")) > 6 or not name[0].isalpha():
         return None
     label = _LEADING_ARTICLE.sub("", phrase.strip()).rstrip("?!.:")
     field = FieldDraft(name=name, label=label, phrase=" ".join(name.split("_")))
     field.ref = ref
     field.plural = singular(name.split("_")[-1]) != name.split("_")[-1]
-    field.type = "boolean" if was_flag else infer_type(name)
+    field.type = "boolean" if was_flag else _unit_type(name) or infer_type(name)
     values = _read_groups(field, item.groups)
     if item.after_colon:
         values.extend(split_list(item.after_colon))

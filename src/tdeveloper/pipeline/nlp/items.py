@@ -41,7 +41,7 @@ _ENUM_HEADS = wordset(
 )
 _QUANT_LEAD = re.compile(
     r"^(?:(?:many|several|multiple|various|numerous|lots of|a list of|one or more|"
-    r"zero or more|any number of|a set of|a few)\s+)",
+    r"zero or more|any number of|a set of|a few|one of (?:our|the|their|its|your|my))\s+)",
     re.IGNORECASE,
 )
 _EACH = re.compile(r"^each (?:with|having|has|holding|containing)\s+(.+)$", re.IGNORECASE)
@@ -187,6 +187,10 @@ def segment(item: str) -> list[str]:
     return out if len(out) >= 2 and "_".join(parts) not in known else [item]
 
 
+def _unlisted(text: str, item: str) -> bool:
+    return "," not in text or len(item.split()) >= 3
+
+
 def _point_at(fields: list[FieldDraft], ref: str) -> None:
     """ "a reporter and an assignee, both users": the fields before point at users."""
     for item in fields:
@@ -196,7 +200,9 @@ def _point_at(fields: list[FieldDraft], ref: str) -> None:
 
 def add_fields(reading: Reading, entity: EntityDraft, text: str, *, source: str = "stated") -> int:
     """Add every field a list names to `entity`; quantified items become child entities."""
-    items = [part for item in split_list(text) for part in segment(item)]
+    listed = split_list(text)
+    # "result value" in a comma list is one field; "name email" typed without commas is two
+    items = [p for i in listed for p in (segment(i) if _unlisted(text, i) else [i])]
     added, last_child, each = 0, None, False
     for raw in items:
         if (both := _BOTH.match(raw)) and added >= 2:

@@ -72,6 +72,9 @@ _CASUAL = (
     (re.compile(r"\s+\+\s+"), ", "),
     (re.compile(r"(?<=[a-z]) n (?=[a-z])"), " and "),
     (re.compile(r"\bw/o\b", re.IGNORECASE), "without"),
+    (re.compile(r"(?<=[a-z]s) r (?=[a-z])"), " are "),  # "instructors r just name + bio"
+    (re.compile(r"\blike\s+[^.;:()]{1,60}?,?\s*\betc\b\.?", re.IGNORECASE), ""),
+    (re.compile(r",?\s*\betc\b\.?(?=\s|$|[,;)])", re.IGNORECASE), ""),
     (re.compile(r"\bw/(?=\s|[a-z])", re.IGNORECASE), "with "),
     (
         re.compile(r"(?:^|(?<=[.;!?]\s))(?P<head>[A-Za-z][A-Za-z ]{0,30}?)\s*=\s*(?=[a-z])"),
@@ -80,9 +83,26 @@ _CASUAL = (
 )
 
 
+# Phrasal verbs said in words the reader knows.
+_PHRASAL = (
+    (re.compile(r"\btakes place (?:in|at|on)\b", re.IGNORECASE), "belongs to"),
+    (re.compile(r"\btake place (?:in|at|on)\b", re.IGNORECASE), "belong to"),
+    # "starting at one station and ending at another station": two roles of one entity
+    (
+        re.compile(
+            r",?\s*\b(?:starting|departing|leaving|beginning) (?:at|from) (?:a|an|one|the) "
+            r"(?P<a>[a-z]+) and (?:ending|arriving|finishing|returning) (?:at|in|to) "
+            r"(?:a|an|one|another|the|a different) (?P<b>[a-z]+)",
+            re.IGNORECASE,
+        ),
+        r" with a start \g<a> and an end \g<b>",
+    ),
+)
+
+
 def _line(line: str) -> str:
     line = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), line)
-    for pattern, replacement in _CASUAL:
+    for pattern, replacement in (*_CASUAL, *_PHRASAL):
         line = pattern.sub(replacement, line)
     line = _PIPES.sub(" / ", line)
     if heading := _HEADING.match(line):

@@ -213,9 +213,24 @@ def _clean_phrase(phrase: str) -> list[str]:
     return parts
 
 
+# One spelling per entity name, so "enrolment" and "enrollment" are one entity.
+_SPELLINGS = {
+    "enrolment": "enrollment",
+    "enrolments": "enrollments",
+    "catalogue": "catalog",
+    "catalogues": "catalogs",
+    "programme": "program",
+    "programmes": "programs",
+    "licence": "license",
+    "licences": "licenses",
+    "cheque": "check",
+    "cheques": "checks",
+}
+
+
 def entity_key(phrase: str) -> str:
     """PascalCase singular entity name for a noun phrase ("sales reps" -> "SalesRep")."""
-    parts = _clean_phrase(phrase)
+    parts = [_SPELLINGS.get(p, p) for p in _clean_phrase(phrase)]
     if not parts:
         return ""
     parts[-1] = singular(parts[-1])

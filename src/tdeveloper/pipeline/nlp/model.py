@@ -140,6 +140,13 @@ class Draft:
             if r.kind == "many_to_one" and r.field == f"{snake(r.target)}_id"
         }
         mutual = {frozenset(p) for p in pairs if p[::-1] in pairs and p[0] != p[1]}
+        # "shows have multiple hosts and a host can be on multiple shows": the one-sided
+        # reading of the first half gives way to the many-to-many the sentence states
+        mutual |= {
+            frozenset((r.source, r.target))
+            for r in self.relations
+            if r.kind == "many_to_many" and (r.source, r.target) in pairs | {p[::-1] for p in pairs}
+        }
         if not mutual:
             return
         kept = [

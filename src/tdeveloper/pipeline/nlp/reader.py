@@ -31,6 +31,7 @@ from tdeveloper.pipeline.nlp.text import (
     strip_parens,
 )
 from tdeveloper.pipeline.nlp.tokens import find_verb, tokenize
+from tdeveloper.pipeline.nlp.verbs import lookup
 
 __all__ = ["read"]
 
@@ -126,7 +127,31 @@ def _split_colon(text: str) -> tuple[str, str]:
     return head, text[text.index(":", len(head)) + 1 :].strip() if ":" in text else ""
 
 
+_FOR_EACH = re.compile(
+    r"^(?:for|per|on|about)\s+(?:each|every|any|an?|the)?\s*(?P<noun>[^,:]+?)\s*,?\s+"
+    r"(?:we|you|i|they|the (?:app|system|tool|site))\s+(?:(?:will|would|also|should|must|"
+    r"need to|want to|have to|can|just|always)\s+)*(?:record|store|track|keep|log|capture|"
+    r"save|need|want|note|hold|collect|require|ask for|write down|enter)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _for_each(reading: Reading, sentence: str) -> bool:
+    """ "For every dog we record its name, breed and weight": fields of Dog."""
+    match = _FOR_EACH.match(sentence)
+    if match is None or find_verb(tokenize(match["noun"])) is not None:
+        return False
+    entity = reading.draft.declare(match["noun"])
+    if entity is None:
+        return False
+    reading.last_subject = entity
+    add_fields(reading, entity, match["rest"])
+    return True
+
+
 def _sentence(reading: Reading, sentence: str) -> None:
+    if _for_each(reading, sentence):
+        return
     head, rest = _split_colon(sentence)
     head_verb = find_verb(tokenize(head)) is not None
     if rest and len(words(head)) <= 6 and not head_verb:
@@ -136,9 +161,35 @@ def _sentence(reading: Reading, sentence: str) -> None:
         _sentence(reading, head)  # "Invoices are issued for X: every invoice has ..."
         _sentence(reading, rest)
         return
+    if rest and head_verb and not _has_verb(head) and _subject_list(reading, head, rest):
+        return
     for clause in clauses(sentence):
         if not read_clause(reading, clause):
             _verbless(reading, clause)
+
+
+def _has_verb(head: str) -> bool:
+    """ "Tickets have a priority: low/high" keeps its colon: the list is the priority's."""
+    tokens = tokenize(head)
+    index = find_verb(tokens)
+    verb = lookup(tokens[index].low) if index is not None else None
+    return verb is not None and verb.kind == "have"
+
+
+def _subject_list(reading: Reading, head: str, rest: str) -> bool:
+    """ "Tests are run on aliquots: test name, result, date run": the list after the colon
+    gives the fields of the clause's subject."""
+    reading.last_subject = None
+    _sentence(reading, head)
+    subject = reading.last_subject
+    if subject is None:
+        return False
+    items = split_list(rest)
+    if _entity_list(subject.label, items):
+        _declare_all(reading, items)
+    else:
+        add_fields(reading, subject, rest)
+    return True
 
 
 def _colon_line(reading: Reading, head: str, rest: str) -> None:

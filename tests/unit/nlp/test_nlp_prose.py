@@ -1,0 +1,121 @@
+"""Prose shapes product owners write: compound predicates, "for every X we record",
+passives with places, copulas, colon lists after a clause, relative and contact clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.nl import Look
+from tdeveloper.pipeline.nlp import understand
+
+
+def fields(text: str, entity: str) -> list[str]:
+    return [f.name for f in Look.entity(understand(text), entity).fields]
+
+
+def test_belongs_to_and_has_fields_in_one_sentence() -> None:
+    req = understand(
+        "Policyholders have a name. Each policy belongs to a policyholder and has a policy "
+        "number, a product type (home, car or travel) and a start date."
+    )
+    assert ("many_to_one", "Policy", "Policyholder") in Look.links(req)
+    assert Look.types(req, "Policy") == {
+        "policy_number": "string",
+        "product_type": "enum",
+        "start_date": "date",
+    }
+    assert Look.names(req) == ["Policyholder", "Policy"]
+
+
+def test_for_every_thing_we_record_its_fields() -> None:
+    text = "Owners have a name. For every dog we record its name, breed and date of birth."
+    assert fields(text, "Dog") == ["name", "breed", "date_of_birth"]
+
+
+def test_which_and_how_many_items_name_a_reference_and_a_count() -> None:
+    req = understand(
+        "Households have a name. For each pickup we record which household came, the date "
+        "and how many bags they took."
+    )
+    assert ("many_to_one", "Pickup", "Household") in Look.links(req)
+    assert Look.types(req, "Pickup")["number_of_bags"] == "integer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dogs have a name. An appointment is for one dog and has a start time and a price.",
+        "Dogs have a name. Appointments are per dog: start time, price.",
+    ],
+)
+def test_is_for_and_are_per_make_a_reference(text: str) -> None:
+    req = understand(text)
+    assert ("many_to_one", "Appointment", "Dog") in Look.links(req)
+    assert {"start_time", "price"} <= set(Look.types(req, "Appointment"))
+
+
+def test_a_place_verb_with_a_preposition() -> None:
+    req = understand("Apiaries have a name. Each hive sits at an apiary and has a number.")
+    assert ("many_to_one", "Hive", "Apiary") in Look.links(req)
+
+
+def test_passive_agent_and_place_describe_the_subject() -> None:
+    req = understand(
+        "Riders have a name. Bikes have a number. Stations have a name. A trip is made by a "
+        "rider on a bike, starting at one station and ending at another station."
+    )
+    links = {(r.source, r.target, r.field) for r in req.relations}
+    assert {
+        ("Trip", "Rider", "rider_id"),
+        ("Trip", "Bike", "bike_id"),
+        ("Trip", "Station", "start_station_id"),
+        ("Trip", "Station", "end_station_id"),
+    } <= links
+
+
+@pytest.mark.parametrize(
+    ("text", "child", "parent"),
+    [
+        ("Aliquots have a number. Tests are run on aliquots.", "Test", "Aliquot"),
+        ("Patients have a name. Treatments are recorded per patient.", "Treatment", "Patient"),
+        ("Samples have a barcode. Aliquots are split off a sample.", "Aliquot", "Sample"),
+        (
+            "Patients have a name. Dentists have a name. Treatments are recorded per patient "
+            "and are performed by a dentist.",
+            "Treatment",
+            "Dentist",
+        ),
+    ],
+)
+def test_passive_verbs_with_a_place_or_agent(text: str, child: str, parent: str) -> None:
+    assert ("many_to_one", child, parent) in Look.links(understand(text))
+
+
+def test_a_list_after_a_clause_gives_its_subject_fields() -> None:
+    text = "Aliquots have a number. Tests are run on aliquots: test name, result value, date run"
+    assert fields(text, "Test") == ["test_name", "result_value", "date_run"]
+
+
+def test_contact_relative_clause_inside_a_field_list() -> None:
+    text = "Teachers have a name, the instruments they teach and an hourly rate."
+    assert fields(text, "Teacher") == ["name", "instruments", "hourly_rate"]
+
+
+def test_british_and_american_spellings_are_one_entity() -> None:
+    req = understand(
+        "Students have a name. A student enrols in courses. Each enrolment records a grade."
+    )
+    assert "Enrollment" in Look.names(req)
+    assert "Enrolment" not in Look.names(req)
+
+
+def test_default_stated_after_the_field() -> None:
+    req = understand("Lessons have a length in minutes, which is 30 by default.")
+    length = Look.entity(req, "Lesson").fields[0]
+    assert (length.name, length.type, length.default) == ("length_minutes", "integer", "30")
+
+
+def test_casual_shorthand_and_etc() -> None:
+    req = understand("Classes like yoga, spin etc have a room. Instructors r just name + bio.")
+    assert fields("Instructors r just name + bio.", "Instructor") == ["name", "bio"]
+    assert "Yoga" not in Look.names(req)
