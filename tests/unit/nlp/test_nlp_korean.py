@@ -166,3 +166,143 @@ def test_any_korean_text_reads_or_is_refused_cleanly(text: str) -> None:
 def test_quantity_after_its_noun_and_can_constructions() -> None:
     req = understand("게시글은 제목이 있다. 각 게시글에는 댓글이 여러 개 달릴 수 있다.")
     assert relation(req, "Comment", "Post").kind == "many_to_one"
+
+
+def names(req: Requirements) -> list[str]:
+    return [e.name for e in req.entities]
+
+
+def test_per_owner_madda_gives_many_children() -> None:
+    req = understand("프로젝트는 이름을 가진다. 프로젝트마다 여러 작업이 있다. 작업은 제목이 있다.")
+    assert relation(req, "Task", "Project").kind == "many_to_one"
+
+
+def test_may_have_a_parent_is_an_optional_self_reference() -> None:
+    req = understand("부서는 부서명과 부서 코드를 가지고, 상위 부서를 가질 수도 있습니다.")
+    assert names(req) == ["Department"]  # "수도" is not a noun ("Count")
+    assert relation(req, "Department", "Department").field == "parent_department_id"
+
+
+def test_a_held_role_named_later_becomes_a_named_reference() -> None:
+    req = understand(
+        "작업은 제목을 가진다. 각 작업에는 담당자가 한 명 있고 담당자는 사용자이다. "
+        "사용자는 이름과 이메일을 가진다."
+    )
+    assert relation(req, "Task", "User").field == "assignee_id"
+    assert "Assignee" not in names(req)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "학생과 강의는 다대다 관계이다.",
+        "학생은 강의와 다대다 관계이다.",
+        "학생과 강의는 다대다이다.",
+    ],
+)
+def test_many_to_many_stated_outright(sentence: str) -> None:
+    req = understand(f"학생은 이름이 있다. 강의는 제목이 있다. {sentence}")
+    assert any(
+        r.kind == "many_to_many" and {r.source, r.target} == {"Student", "Course"}
+        for r in req.relations
+    )
+    assert names(req) == ["Student", "Course"]
+
+
+def test_an_agent_after_a_dropped_topic_acts_on_it() -> None:
+    req = understand("강사는 이름이 있다. 강의는 제목과 가격을 가지며 한 명의 강사가 만든다.")
+    assert relation(req, "Course", "Instructor").kind == "many_to_one"
+
+
+def test_a_conditional_clause_sets_the_topic_of_the_next() -> None:
+    req = understand(
+        "고객은 이름이 있다. 차량은 모델명이 있다. "
+        "고객이 차량을 대여하면 대여 시작일과 반납일, 총 금액을 기록한다."
+    )
+    rental = fields(req, "Rental")
+    assert {"return_date", "total_amount"} <= set(rental)
+    assert "Amount" not in names(req)
+
+
+def test_ordering_without_an_object_makes_the_order_the_topic() -> None:
+    req = understand("손님은 이름이 있다. 손님이 주문하면 주문 시각과 배달 주소가 저장된다.")
+    assert {"order_time", "delivery_address"} <= set(fields(req, "Order"))
+    assert relation(req, "Order", "Customer").kind == "many_to_one"
+
+
+def test_an_assigned_passive_without_a_place_gives_the_topic_a_reference() -> None:
+    req = understand("주문은 주문일이 있고 배달원이 배정된다. 배달원은 이름이 있다.")
+    assert relation(req, "Order", "Courier").kind == "many_to_one"
+    req = understand("팀은 팀명을 가지고 멘토가 한 명 배정될 수도 있습니다. 멘토는 이름이 있다.")
+    assert relation(req, "Team", "Mentor").kind == "many_to_one"
+
+
+def test_signing_up_with_fields_names_the_fields() -> None:
+    req = understand("사용자는 닉네임과 이메일로 가입해요. 레시피는 제목이 있어요.")
+    assert {"nickname", "email"} <= set(fields(req, "User"))
+
+
+def test_registering_a_record_is_not_a_registration() -> None:
+    req = understand("판매자는 닉네임이 있다. 상품은 제목과 가격이 있고 판매자가 등록한다.")
+    assert "Registration" not in names(req)
+    assert relation(req, "Product", "Seller").kind == "many_to_one"
+
+
+def test_record_suffixes_and_name_suffixes() -> None:
+    req = understand("회원(이름), 도서(제목), 대출(대출일). 대출 기록은 회원과 도서를 연결한다.")
+    assert names(req) == ["Member", "Book", "Loan"]
+    from tdeveloper.pipeline.nlp.korean import translate
+
+    assert "performance name" in translate("공연(공연명, 장르)").english
+    # An entity's own name is its name ("공연은 공연명을 가진다").
+    assert {"name", "genre"} <= set(
+        fields(understand("공연은 공연명과 장르를 가진다."), "Performance")
+    )
+
+
+def test_a_relative_clause_before_a_noun_makes_no_entity() -> None:
+    req = understand("회사 조직도를 관리하는 시스템이 필요합니다. 부서는 부서명과 위치가 있습니다.")
+    assert names(req) == ["Department"]
+
+
+def test_a_count_after_its_noun_and_one_of_in_an_enum() -> None:
+    req = understand(
+        "좌석은 번호와 등급(VIP, R, S 중 하나)을 가진다. 공연은 장르가 있다. "
+        "티켓은 가격이 있다. 티켓은 좌석 하나와 공연 하나에 연결된다."
+    )
+    assert relation(req, "Ticket", "Seat").kind == "many_to_one"
+    assert relation(req, "Ticket", "Performance").kind == "many_to_one"
+    assert fields(req, "Seat")["grade"].values == ("vip", "r", "s")
+
+
+def test_defaults_and_optional_notes_make_no_entities() -> None:
+    req = understand(
+        "예약은 시작 시간과 상태를 가진다. 예약 상태의 기본값은 대기이다. "
+        "상담은 메모를 가진다. 메모는 선택 사항이다."
+    )
+    assert set(names(req)) <= {"Reservation", "Consultation"}
+
+
+def test_an_opening_title_with_mit_and_a_dash_heading() -> None:
+    req = understand("식당 예약 및 메뉴 관리. 테이블은 번호가 있다. 손님이 테이블을 예약한다.")
+    assert "RestaurantReservation" not in names(req)
+    assert relation(req, "Reservation", "Table").kind == "many_to_one"
+    gym = understand(
+        "헬스장 앱 - Member(이름, 전화번호, 회원권 만료일), Trainer(이름, 경력 연수), "
+        "PT session: member, trainer, 날짜, 시간, 출석 여부"
+    )
+    assert names(gym) == ["Member", "Trainer", "PtSession"]
+    assert relation(gym, "PtSession", "Trainer").kind == "many_to_one"
+
+
+def test_small_wording_rules() -> None:
+    from tdeveloper.pipeline.nlp.korean import translate
+
+    assert "other users" in translate("사용자는 다른 사용자를 팔로우할 수 있다.").english
+    assert "task" in translate("상태의 기본값은 할 일이다.").english
+
+
+def test_a_list_repeating_its_heads_name_gives_plain_name_and_no_self_reference() -> None:
+    req = understand("학교: 학생(이름, 학번), 과목(과목명, 학점). 학생은 여러 과목을 수강한다.")
+    assert {"name", "credits"} <= set(fields(req, "Subject"))
+    assert not any(r.source == r.target == "Subject" for r in req.relations)

@@ -119,3 +119,56 @@ def test_casual_shorthand_and_etc() -> None:
     req = understand("Classes like yoga, spin etc have a room. Instructors r just name + bio.")
     assert fields("Instructors r just name + bio.", "Instructor") == ["name", "bio"]
     assert "Yoga" not in Look.names(req)
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        ("Teams have a name. A team has 2-5 participants.", ("many_to_one", "Participant", "Team")),
+        (
+            "Arms have a name. Each participant belongs to exactly one study arm.",
+            ("many_to_one", "Participant", "Arm"),
+        ),
+        (
+            "Patients have a name. Dentists have a name. A patient can optionally have a "
+            "referring dentist.",
+            ("many_to_one", "Patient", "Dentist"),
+        ),
+        (
+            "Sites have a name. Participants are enrolled at a site.",
+            ("many_to_one", "Participant", "Site"),
+        ),
+        (
+            "Films have a title. A film can be selected for several sections.",
+            ("many_to_many", "Film", "Section"),
+        ),
+        (
+            "Shows have a title. Hosts have a name. Shows have multiple hosts and a host can be "
+            "on multiple shows.",
+            ("many_to_many", "Host", "Show"),
+        ),
+        (
+            "Episodes have a title. A guest can appear on many episodes.",
+            ("many_to_many", "Episode", "Guest"),
+        ),
+        (
+            "Teams have a name. A participant is in one team.",
+            ("many_to_one", "Participant", "Team"),
+        ),
+    ],
+)
+def test_counts_copulas_and_quantities_shape_the_relation(
+    text: str, link: tuple[str, str, str]
+) -> None:
+    links = Look.links(understand(text))
+    assert link in links
+    assert len([x for x in links if {x[1], x[2]} == {link[1], link[2]}]) == 1
+
+
+def test_register_with_fields_describes_the_subject() -> None:
+    req = understand("Riders register with an email and a phone number.")
+    assert Look.names(req) == ["Rider"]
+    assert fields("Riders register with an email and a phone number.", "Rider") == [
+        "email",
+        "phone_number",
+    ]

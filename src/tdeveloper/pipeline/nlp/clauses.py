@@ -22,9 +22,11 @@ from tdeveloper.pipeline.nlp.lexicon import (
     AUX,
     BE,
     DET,
+    DROP_LEAD,
     GENERIC_ACTORS,
     PRON,
     QUANT,
+    entity_key,
     singular,
     words,
     wordset,
@@ -49,7 +51,7 @@ _GIVEN = re.compile(r"^(?:up\s+|in\s+|on\s+)?with\s+(.+)$", re.IGNORECASE)
 _PLACE_TAIL = re.compile(r"\s+(to|for|at|in|on|from)\s+(?=(?:a|an|one|each|the)\s)", re.I)
 _PASSIVE_PLACE = re.compile(
     r"(?:in|at|on|inside|within|into|from|off|of|to|per|under|against)\s+"
-    r"(?=(?:a|an|one|the|each|exactly one|only one)\s|[a-z]+s\b)"
+    r"(?=(?:a|an|one|the|each|exactly one|only one|many|several|multiple|various)\s|[a-z]+s\b)"
 )
 # Participles that do not end in -ed: "aliquots are split off a sample".
 _PARTICIPLES = wordset("split run made held kept put set sent built done taken given sold bought")
@@ -144,7 +146,7 @@ def _predicate(
     if verb is not None and passive:
         verb, passive = _voice(verb, particle)
     j = i + 1
-    if verb is not None and particle in _PARTICLES and particle != "with":
+    if verb is not None and verb.kind != "other" and particle in _PARTICLES - {"with"}:
         j += 1
     elif verb is not None and verb.kind == "belong" and particle in _AT | {"per", "for"}:
         j += 1  # "a hive sits at an apiary"
@@ -251,10 +253,20 @@ def _worthy(item: str) -> bool:
     return bool(parsed.groups) or lead or singular(parts[-1]) != parts[-1]
 
 
+def _known_head(reading: Reading, item: str) -> EntityDraft | None:
+    parts = [w for w in words(parse_item(item).phrase) if w not in DROP_LEAD]
+    if len(parts) != 2:
+        return None
+    return reading.draft.entities.get(entity_key(parts[-1]))
+
+
 def _entities(reading: Reading, text: str, *, weak: bool = False) -> list[EntityDraft]:
     found: list[EntityDraft] = []
     for item in split_list(text):
         existing = reading.draft.find(parse_item(item).phrase)
+        if existing is None and (head := _known_head(reading, item)) is not None:
+            found.append(head)  # "belongs to exactly one study arm" when Arm is known
+            continue
         if existing is None and not _worthy(item):
             continue
         previous = found[-1] if found else None
@@ -321,6 +333,8 @@ def _dispatch(reading: Reading, p: _Predicate) -> None:
 def _join(reading: Reading, p: _Predicate) -> None:
     """ "Members borrow books" -> Loan -> Member and Loan -> Book (or M2M when "many")."""
     draft = reading.draft
+    if p.subject is not None and not p.objects and _join_describes_subject(reading, p):
+        return
     noun = JOIN_NOUNS.get(p.verb.base, p.verb.base)
     target = p.objects[0] if p.objects else _default_object(reading, p.subject)
     existing = draft.find(noun)
@@ -342,6 +356,22 @@ def _join(reading: Reading, p: _Predicate) -> None:
             add_fields(reading, join, text)
     p.mods.clear()
     reading.last_object = join
+
+
+def _join_describes_subject(reading: Reading, p: _Predicate) -> bool:
+    """ "Riders register with an email": the subject's fields, not a Registration;
+    "participants are enrolled at a site": one site each, not an Enrollment."""
+    assert p.subject is not None
+    if p.mods and all(marker in _WITH for marker, _ in p.mods):
+        for _, text in p.mods:
+            add_fields(reading, p.subject, text)
+        return True
+    places = [text for marker, text in p.mods if marker in _PLACES and _DETERMINED.match(text)]
+    if not (p.passive and places):
+        return False
+    for text in places:
+        _member_of(reading, p.subject, text)
+    return True
 
 
 def _default_object(reading: Reading, subject: EntityDraft | None) -> EntityDraft | None:
@@ -445,14 +475,11 @@ def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: 
     elif main.low in {"for", "per"} or low.startswith(("for ", "per ")):
         # "an appointment is for one dog", "inspections are per hive"
         start = 0 if main.low in {"for", "per"} else 4
-        for parent in _entities(reading, _ONE_OF.sub("", region[start:])):
-            if parent is not subject:
-                reading.draft.relate("many_to_one", subject, parent, required=True)
+        _member_of(reading, subject, _ONE_OF.sub("", region[start:]))
     elif main.low in {"in", "on", "at", "with", "under"} and _DETERMINED.match(low):
         _member_of(reading, subject, region)  # "a participant is in one team"
     elif _participle(main.low) and (place := _PASSIVE_PLACE.match(low)):
-        for parent in _entities(reading, region[place.end() :]):  # "housed in a kennel"
-            reading.draft.relate("many_to_one", subject, parent, tag="inferred")
+        _member_of(reading, subject, region[place.end() :])  # "housed in a kennel"
     elif _participle(main.low) and low.startswith("by "):
         for agent in _entities(reading, region[3:]):
             reading.draft.relate("many_to_one", subject, agent, tag="inferred")

@@ -19,7 +19,7 @@ from typing import Any
 
 from tdeveloper.pipeline.nlp.hangul import HANGUL, is_korean, romanize
 from tdeveloper.pipeline.nlp.knowledge import korean_table
-from tdeveloper.spec.names import plural
+from tdeveloper.pipeline.nlp.korean_clauses import Clause, Phrase, render, reshape
 
 __all__ = ["Translation", "is_korean", "translate"]
 
@@ -34,35 +34,6 @@ _RANGE = re.compile(r"(\d+)\s*~\s*(\d+)")
 class Translation:
     english: str
     labels: dict[str, str] = field(default_factory=dict)  # english singular -> Korean words
-
-
-@dataclass
-class _Phrase:
-    nouns: list[str]  # English singular words of each coordinated noun
-    role: str = ""
-    modifier: str = ""
-    owner: str = ""  # "직원의 상사": the employee's manager
-
-    def text(self, *, many: bool = False) -> str:
-        many = many and self.modifier not in ("one", "each", "every")
-        words = [_plural_head(n) if many else n for n in self.nouns]
-        if len(words) <= 1:
-            return f"{self.modifier} {''.join(words)}".strip()
-        joined = ", ".join(words[:-1]) + " and " + words[-1]
-        return f"{self.modifier} {joined}".strip()
-
-
-def _plural_head(noun: str) -> str:
-    head, paren, rest = noun.partition(" (")
-    return plural(head) + paren + rest
-
-
-@dataclass
-class _Clause:
-    phrases: list[_Phrase] = field(default_factory=list)
-    verb: str = ""  # English base form; "" when the clause has none
-    numbers: dict[str, str] = field(default_factory=dict)  # "from"/"until" -> number
-    modal: bool = False
 
 
 @cache
@@ -103,6 +74,8 @@ _ROLES = {"JKS": "subject", "JKO": "object", "JKC": "complement"}
 _PLACE = frozenset({"에", "에게", "한테", "께", "에서"})
 _MEANS = frozenset({"로", "으로"})
 _TOPIC = frozenset({"은", "는", "도"})
+_QUANTITY = frozenset({"하나", "한개", "1개"})
+_RECORD_SUFFIXES = frozenset({"기록", "내역", "정보", "목록", "데이터"})
 
 
 class _LineReader:
@@ -113,7 +86,7 @@ class _LineReader:
         self.labels = labels
         self.nouns, self.verbs, self.modifiers = korean_table()
         self.out: list[str] = []
-        self.clause = _Clause()
+        self.clause = Clause()
         self.run: list[tuple[str, str]] = []  # noun morphemes not yet turned into a phrase
         self.coordinated: list[str] = []  # English nouns joined by 과/와/및/, so far
         self.modifier = ""
@@ -122,10 +95,17 @@ class _LineReader:
         self.owner = ""  # a possessor waiting for its noun ("직원의")
         self.inline: list[str] | None = None  # inside "(...)" of a clause with a verb ("~" seen)
         self.inline_start = 0
-        self.topic: _Phrase | None = None  # Korean drops a known subject: it carries over
+        self.topic: Phrase | None = None  # Korean drops a known subject: it carries over
+        self.prefix = ""  # "조직도를 관리하는 시스템": words that go before the next noun
+        self.group_head = ""  # the noun before "(", whose own name a list may repeat
+        self.skip = 0  # morphemes already consumed by a look-ahead
+        self.held: dict[str, tuple[str, int]] = {}  # "각 작업에는 담당자가 있고": noun -> owner
 
     def read(self) -> str:
         for index, (form, tag) in enumerate(self.morphs):
+            if self.skip:
+                self.skip -= 1
+                continue
             self._step(index, form, tag)
         self._end_clause()
         return " ".join(part for part in self.out if part).replace(" ,", ",").strip()
@@ -133,6 +113,11 @@ class _LineReader:
     def _step(self, index: int, form: str, tag: str) -> None:
         if tag in _NOUN_TAGS or tag == "SN":
             self.run.append((form, tag))
+        elif self._todo(index):
+            self.run.append(("할일", "NNG"))  # "할 일": one noun written as two words
+            self.skip = 2
+        elif tag in _SUFFIX_VERBS and self._describes_next(index) and self.run:
+            self._relative(index)
         elif tag in _SUFFIX_VERBS or (tag == "VV" and form in ("하", "되") and self.run):
             self._verb(self._verb_stem(form))
         elif tag == "VA" and form in self.modifiers:
@@ -149,14 +134,17 @@ class _LineReader:
             self._flush_run()
             self._close_phrase("complement")
             self.clause.verb = self.clause.verb or "be"
+        elif tag == "JC" or form == "및":
+            self._flush_run()
+        elif tag == "MM" and form in self.nouns and self._next_tag(index) in _NOUN_TAGS:
+            self.run.append((form, "NNG"))  # "총 금액": a prefix the glossary knows ("total")
         elif tag in ("MM", "MAG"):
             self._flush_run()
             self.modifier = self.modifiers.get(form, self.modifier)
-        elif tag == "JC" or (tag == "MAJ" and form == "및"):
-            self._flush_run()
         elif tag.startswith("J"):
             self._particle(form, tag)
         elif tag in ("EF",) or (tag == "EC" and self.clause.verb):
+            self.clause.conditional = tag == "EC" and form in ("면", "으면")
             self._end_clause()
         elif tag in _PUNCT_TAGS:
             self._punct(form, tag, index)
@@ -164,15 +152,35 @@ class _LineReader:
     def _verb_stem(self, suffix: str) -> str:
         """ "수강신청" + "하": the longest noun run that makes a known verb, else the last noun."""
         for size in range(len(self.run), 0, -1):
-            stem = "".join(form for form, _ in self.run[-size:]) + suffix
-            if stem in self.verbs or size == 1:
+            noun = "".join(form for form, _ in self.run[-size:])
+            if noun + suffix in self.verbs or size == 1:
                 del self.run[-size:]
-                return stem
+                self.clause.event = self.nouns.get(noun, "")
+                return noun + suffix
         return suffix
+
+    def _todo(self, index: int) -> bool:
+        window = self.morphs[index : index + 3]
+        return [(f, t) for f, t in window] == [("하", "VV"), ("ᆯ", "ETM"), ("일", "NNG")]
+
+    def _relative(self, index: int) -> None:
+        """ "조직도를 관리하는 시스템": the verb and its object describe the next noun, as an
+        English compound does ("company organization chart management system")."""
+        noun = "".join(form for form, _ in self.run)
+        self.run = []
+        phrases = self.clause.phrases
+        if phrases and phrases[-1].role == "object" and not self.coordinated:
+            words = [" ".join(phrases.pop().nouns), self.nouns.get(noun, "")]
+            self.prefix = " ".join(w for w in words if w)
+        self.skip = 1  # the ending ("는", "ㄴ") has no word of its own
 
     def _noun(self) -> str:
         """The English for the pending noun run (longest glossary compound first)."""
         words: list[str] = []
+        if len(self.run) > 1 and self.run[-1][0] in _QUANTITY:
+            self.run.pop()  # "좌석 하나": a count after its noun ("(A, B 중 하나)": dropped)
+            inside = self.depth > 0 or self.inline is not None
+            self.modifier = self.modifier if inside else self.modifier or "one"
         forms = [form for form, _ in self.run]
         korean = "".join(forms)
         start = 0
@@ -180,16 +188,25 @@ class _LineReader:
             for end in range(len(forms), start, -1):
                 key = "".join(forms[start:end])
                 if key in self.nouns or end == start + 1:
-                    words.append(self._word(key, self.run[start][1]))
+                    after = start > 0 and self.run[start - 1][1] != "SN"  # not "3명"
+                    words.append(self._word(key, self.run[start][1], after, end == len(forms)))
                     start = end
                     break
-        english = " ".join(w for w in words if w)
+        english = " ".join(w for w in [self.prefix, *words] if w)
+        self.prefix = ""
+        if self.depth and self.group_head and english.startswith(self.group_head):
+            rest = english[len(self.group_head) :]
+            english = rest if rest in ("name", "code") else english
         if english:
             self.labels.setdefault(english, korean)
         self.run = []
         return english
 
-    def _word(self, key: str, tag: str) -> str:
+    def _word(self, key: str, tag: str, after_noun: bool, last: bool) -> str:
+        if after_noun and key == "명":
+            return "name"  # "공연명": the performance's name
+        if after_noun and last and key in _RECORD_SUFFIXES:
+            return ""  # "대출 기록", "회원 정보": the record is the thing itself
         if key in self.nouns:
             return self.nouns[key]
         # Counters, suffixes and prefixes alone ("개", "들") carry no name of their own.
@@ -202,16 +219,24 @@ class _LineReader:
     def _close_phrase(self, role: str) -> None:
         self._flush_run()
         if self.coordinated:
-            phrase = _Phrase(self.coordinated, role, self.modifier, self.owner)
+            phrase = Phrase(self.coordinated, role, self.modifier, self.owner)
             self.clause.phrases.append(phrase)
         elif self.modifier and role:
-            self.clause.phrases.append(_Phrase([], role, self.modifier))
+            self.clause.phrases.append(Phrase([], role, self.modifier))
         self.coordinated, self.modifier, self.owner = [], "", ""
 
     def _particle(self, form: str, tag: str) -> None:
         if self.run and self.run[-1][0].isdigit() and form in ("부터", "에서", "까지"):
             key = "until" if form == "까지" else "from"
             self.clause.numbers[key] = self.run.pop()[0]
+            return
+        if form == "도" and [f for f, _ in self.run] == ["수"]:
+            return  # "가질 수도 있다": "may", read with the 있다 that follows
+        if tag == "JKB" and form in ("와", "과"):
+            self._flush_run()  # "참가자와 팀은": "with" joins the nouns like "and"
+            return
+        if tag == "JX" and form == "마다":
+            self._close_phrase("per")  # "프로젝트마다": each project
             return
         if tag == "JX" and form in _TOPIC:
             self._mark_topic()
@@ -282,21 +307,35 @@ class _LineReader:
             self._flush_run()  # a list comma coordinates nouns ("제목, 본문, 작성일")
             return
         opening = all(part in ("", "-", "*") for part in self.out)  # nothing but a bullet yet
-        self._end_clause(heading=form == ":" and self.depth == 0 and opening)
+        if form in ("-", "\u2013") and pending and opening and not self.clause.verb:
+            form = ":"  # "헬스장 앱 - 회원(...)": a dash after the app's name introduces it
+        if form == ":" and self.depth == 0 and self.out[-1:] == [","] and ")" in self.out:
+            self.out[-1] = "."  # "A(x, y), B: z, w": B's fields start a list of their own
+        # "도서관:" and an opening "식당 예약 및 메뉴 관리." name the app, in the singular.
+        self._end_clause(heading=form in ":." and self.depth == 0 and opening)
+        if form == "(" and self.depth == 0:  # "과목(과목명, 학점)": the subject's own name
+            self.group_head = self.out[-1].split(" ")[-1] + " " if self.out else ""
         self.depth = max(0, self.depth + form.count("(") - form.count(")"))
         self.fields_follow = self.fields_follow or form == ":"
         if not (self.out and self.out[-1].endswith(".") and form in ".,!?"):
             self.out.append(form)  # a rewritten clause already ends with its full stop
 
-    def _carry_topic(self, clause: _Clause) -> None:
-        """A clause without a topic is about the last one ("...가지며 하나의 부서에 소속된다")."""
-        topic = next((p for p in clause.phrases if p.role in ("topic", "owner")), None)
+    def _carry_topic(self, clause: Clause) -> None:
+        """A clause without a topic is about the last one ("...가지며 하나의 부서에 소속된다",
+        "...가지며 한 명의 강사가 만든다": the instructor makes the course)."""
+        for phrase in clause.phrases:
+            if phrase.role == "per":  # "프로젝트마다 작업이 있다" / "리그마다 팀이 참가한다"
+                phrase.role = "owner" if clause.verb == "have" else "place"
+        topic = clause.role("topic", "owner")
         if topic is not None:
             self.topic = topic
-        elif self.topic is not None and (
-            clause.verb == "have" or not any(p.role == "subject" for p in clause.phrases)
-        ):
-            clause.phrases.insert(0, _Phrase(list(self.topic.nouns), "topic"))
+            return
+        if self.topic is None or clause.conditional:
+            return  # "손님이 주문하면": the clause sets up a topic rather than taking one
+        toward = clause.verb.endswith(" to") and clause.role("place")  # "선수가 팀에 속한다"
+        acted_on = clause.verb not in ("be", "have") and not clause.role("object", "complement")
+        if clause.verb == "have" or (acted_on and not toward) or not clause.role("subject"):
+            clause.phrases.insert(0, Phrase(list(self.topic.nouns), "topic"))
 
     def _modal(self, index: int) -> bool:
         """ "달릴 수 있다": the verb before "-ㄹ 수" is the clause's own."""
@@ -305,63 +344,55 @@ class _LineReader:
     def _next_tag(self, index: int) -> str:
         return self.morphs[index + 1][1] if index + 1 < len(self.morphs) else ""
 
+    def _describes_next(self, index: int) -> bool:
+        """ "관리하는 시스템": a verb ending that makes it describe the next noun."""
+        return self._next_tag(index) == "ETM" and not self._modal(index)
+
     def _next_is_noun(self, index: int) -> bool:
-        """Whether a noun follows (an adjective before it, "매운 정도", counts as its start)."""
+        """Whether a noun follows (an adjective before it, "매운 정도", or a determiner,
+        "총 금액", counts as its start)."""
         tag = self._next_tag(index)
+        if tag == "MM":
+            return self._next_is_noun(index + 1)
         return tag in _NOUN_TAGS or (tag in ("VA", "VV") and self._next_tag(index + 1) == "ETM")
 
     def _end_clause(self, *, heading: bool = False) -> None:
         self._close_phrase("")
-        clause, self.clause = self.clause, _Clause()
+        clause, self.clause = self.clause, Clause()
         if clause.verb:
             self._carry_topic(clause)
+            reshape(clause)
         if clause.phrases or clause.verb:
             # Singular in field lists and in a heading ("도서관:" is the app's title).
             singular = self.depth > 0 or self.fields_follow or heading
-            self.out.append(_render(clause, list_style=singular))
+            self.out.append(self._held_role(clause) or render(clause, list_style=singular))
+            self._hold(clause)
+        if clause.conditional:  # "고객이 차량을 대여하면 ... 기록한다": about the rental
+            made = clause.role("object") if clause.verb == "make" else None
+            event = made.nouns if made else [clause.event] if clause.event else []
+            self.topic = Phrase(list(event), "topic") if event else self.topic
+
+    def _hold(self, clause: Clause) -> None:
+        """Remembers "각 작업에는 담당자가 한 명 있다": the assignee is the task's."""
+        owner = clause.role("owner", "topic")
+        held = clause.role("subject", "object")
+        if clause.verb == "have" and owner and held and len(held.nouns) == 1:
+            self.held[held.nouns[0]] = (owner.nouns[0], len(self.out) - 1)
+
+    def _held_role(self, clause: Clause) -> str:
+        """ "담당자는 사용자이다" after "각 작업에는 담당자가 있다": a reference named for its
+        role ("Each task has an assignee who is a user"), replacing the bare mention."""
+        topic, kind = clause.role("topic", "subject"), clause.role("complement")
+        if clause.verb != "be" or topic is None or kind is None or len(topic.nouns) != 1:
+            return ""
+        if topic.owner or topic.nouns[0] not in self.held or len(kind.nouns) != 1:
+            return ""
+        owner, index = self.held.pop(topic.nouns[0])
+        self.out[index] = ""
+        role, target = topic.nouns[0], kind.nouns[0]
+        other = "another" if target == owner else _article(target)
+        return f"Each {owner} has {_article(role)} {role} who is {other} {target}."
 
 
-def _render(clause: _Clause, *, list_style: bool) -> str:
-    """One clause in English word order; a verbless clause is just its nouns."""
-    if not clause.verb:
-        return " ".join(p.text(many=not list_style) for p in clause.phrases if p.nouns)
-    roles = {p.role: p for p in reversed(clause.phrases) if p.nouns}
-    topic, agent = roles.get("topic"), roles.get("subject")
-    if clause.verb not in ("have", "be") and topic and agent and "object" not in roles:
-        # "휴가 신청은 직원이 제출한다": the topic is what the agent acts on.
-        return f"{agent.text(many=True).capitalize()} {clause.verb} {topic.text(many=True)}."
-    subject = roles.get("owner") or topic or agent
-    if subject is None or (clause.verb == "have" and len(roles) == 1):
-        # Nothing owns what the clause names ("예약 날짜와 시간이 저장된다"): just the nouns.
-        return " ".join(p.text(many=True) for p in clause.phrases if p.nouns) + "."
-    subject.modifier = "" if subject.modifier in ("each", "every") else subject.modifier
-    predicate = _predicate(clause, subject, roles)
-    if subject.owner and clause.verb == "be":  # "직원의 상사도 직원이다"
-        return f"Each {subject.owner} has a {predicate}."
-    if predicate.startswith(("has a ", "is ")):  # singular: "Each employee has a manager..."
-        return f"Each {subject.text()} {predicate}."
-    return f"{subject.text(many=True).capitalize()} {predicate}."
-
-
-def _predicate(clause: _Clause, subject: _Phrase, roles: dict[str, _Phrase]) -> str:
-    others = (roles.get(r) for r in ("subject", "object", "complement"))
-    other = next((p for p in others if p is not None and p is not subject), None)
-    means, place = roles.get("means"), roles.get("place")
-    verb = ("can " if clause.modal else "") + clause.verb
-    if clause.numbers:
-        return f"is from {clause.numbers.get('from', '')} to {clause.numbers.get('until', '')}"
-    if clause.verb == "have" and other is not None and means is not None:
-        return f"has a {means.text()} who is {other.text()}"
-    if clause.verb == "be" and other is not None and subject.owner:
-        kind = "another" if other.text() == subject.owner else "a"
-        return f"{subject.text()} who is {kind} {other.text()}"
-    if clause.verb == "be" and other is not None:
-        return f"is a {other.text()}"
-    if clause.verb == "identified" and means is not None:
-        return f"is identified by its {means.text()}"
-    target = other or place or means
-    many = target is not None and (target.modifier == "many" or clause.verb != "have")
-    rest = target.text(many=many) if target is not None else ""
-    if clause.verb.endswith(" to") and target is None:
-        verb = verb[: -len(" to")]
-    return f"{verb} {rest}".strip()
+def _article(noun: str) -> str:
+    return "an" if noun[:1] in "aeio" else "a"

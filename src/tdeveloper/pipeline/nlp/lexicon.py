@@ -49,7 +49,8 @@ QUANT = wordset("many several multiple various numerous different more")
 PRON = wordset("we i you they it he she them us someone anyone everyone everybody")
 AUX = wordset(
     "can could may might must should shall will would also then to do does did not able "
-    "need needs want wants usually often always only just easily"
+    "need needs want wants usually often always only just easily optionally sometimes "
+    "typically normally"
 )
 BE = wordset("is are be been being was were")
 PREP = wordset(
@@ -64,14 +65,14 @@ DROP_LEAD = (
     | QUANT
     | wordset(
         "optional required mandatory unique simple basic small new own optionally its also "
-        "plus and or one"
+        "plus and or one exactly only single"
     )
 )
 
 # Nouns that name the app itself, never a table.
 APP_WORDS = wordset(
     "app apps application applications system systems platform platforms tool tools "
-    "website websites site sites software service portal dashboard program solution "
+    "website websites software service portal dashboard program solution "
     "manager tracker backend frontend api database db crud mvp project-management"
 )
 # Words that never appear anywhere in an entity name.

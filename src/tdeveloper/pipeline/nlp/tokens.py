@@ -138,7 +138,10 @@ def find_verb(tokens: list[Token], start: int = 0, stop: int | None = None) -> i
     return None
 
 
-_ADVERBS = wordset("also then only usually always often just now first later directly")
+_ADVERBS = wordset(
+    "also then only usually always often just now first later directly optionally sometimes "
+    "typically normally"
+)
 
 
 def _previous(tokens: list[Token], index: int, start: int) -> Token | None:
