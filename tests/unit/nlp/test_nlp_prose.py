@@ -172,3 +172,35 @@ def test_register_with_fields_describes_the_subject() -> None:
         "email",
         "phone_number",
     ]
+
+
+def test_people_are_records_when_they_have_fields_and_belong() -> None:
+    req = understand(
+        "Households have a name. People belong to a household; for each person we want a "
+        "first name, an email and whether they have been baptized. A person can be part of "
+        "many groups. Groups such as the choir have a name and a leader, who is one of the "
+        "people in the directory."
+    )
+    assert Look.types(req, "Person") == {
+        "first_name": "string",
+        "email": "email",
+        "baptized": "boolean",
+    }
+    links = {(r.kind, r.source, r.target, r.field) for r in req.relations}
+    assert ("many_to_one", "Person", "Household", "household_id") in links
+    assert ("many_to_one", "Group", "Person", "leader_id") in links
+    assert ("many_to_many", "Person", "Group", None) in links
+    assert "Choir" not in Look.names(req)
+
+
+def test_plural_before_each_with_is_a_child_with_those_fields() -> None:
+    req = understand(
+        "Spaces have a name. The space has desks, each with a code such as A-12 and a rate."
+    )
+    assert fields(
+        "Spaces have a name. The space has desks, each with a code and a rate.", "Desk"
+    ) == [
+        "code",
+        "rate",
+    ]
+    assert ("many_to_one", "Desk", "Space") in Look.links(req)

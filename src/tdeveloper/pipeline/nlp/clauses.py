@@ -105,7 +105,11 @@ def read_clause(reading: Reading, text: str) -> bool:
     reading.depth += 1
     try:
         verb = lookup(tokens[index].low)
-        subject = _subject(reading, tokens, index, owns=verb is not None and verb.kind == "have")
+        # "people belong to households", "a person is part of a group": people as records
+        owns = (verb is not None and verb.kind in {"have", "belong"}) or any(
+            t.low in BE for t in tokens[index : index + 3]
+        )
+        subject = _subject(reading, tokens, index, owns=owns)
         _predicate(reading, text, tokens, index, subject)
     finally:
         reading.depth -= 1
@@ -469,7 +473,9 @@ def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: 
         return
     if main.low == "part" and low.startswith("of "):
         low, region = f"part {low}", f"part {region}"
-    if low.startswith("part of"):
+    if low.startswith("part of") and set(words(region)[:4]) & QUANT:
+        _member_of(reading, subject, region[7:])  # "a person can be part of many groups"
+    elif low.startswith("part of"):
         for parent in _entities(reading, region[7:]):
             reading.draft.relate("many_to_one", subject, parent, required=True)
     elif main.low in {"for", "per"} or low.startswith(("for ", "per ")):

@@ -249,11 +249,14 @@ def _group_values(group: str) -> list[str]:
     return [v.strip() for v in splitter.split(group) if v.strip() and not _CODE.search(v)]
 
 
+_HAVE = wordset("have has had been")
+
+
 def _name_words(phrase: str) -> str:
     """Drop "whether", articles and "flag" so "whether it is paid" names `paid`."""
     low = _LEAD_WORDS.sub("", phrase.lower().strip())
     if low.startswith("whether "):
-        kept = [w for w in words(low)[1:] if w not in DET | PRON | BE]
+        kept = [w for w in words(low)[1:] if w not in DET | PRON | BE | _HAVE]
         return " ".join(kept) if kept else "flag"
     return low
 

@@ -50,6 +50,12 @@ _BOTH = re.compile(
     r"^(?P<count>both|all)(?:\s+of\s+them)?\s+(?:are\s+)?(?:an?\s+)?(?P<ref>[a-z][a-z ]{1,30})$",
     re.IGNORECASE,
 )
+_WHO_IS = re.compile(
+    r"^(?:who|which|that)\s+(?:is|are|must be)\s+(?:also\s+)?(?:a|an|another|"
+    r"one of (?:the|our|their|its))\s+(?P<ref>[a-z][a-z ]{1,30}?)"
+    r"(?:\s+(?:in|on|at|from|of)\s+(?:the|our|this|their)\s+[a-z ]+)?$",
+    re.IGNORECASE,
+)
 _ARTICLE_GROUP = re.compile(r"^\s*(?:a|an|another|the|one)\s", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:their|its|his|her)\s+", re.IGNORECASE)
 # "enrollments with a grade": an entity named with its fields inside a list of entities.
@@ -205,13 +211,20 @@ def add_fields(reading: Reading, entity: EntityDraft, text: str, *, source: str 
     # "result value" in a comma list is one field; "name email" typed without commas is two
     items = [p for i in listed for p in (segment(i) if _unlisted(text, i) else [i])]
     added, last_child, each = 0, None, False
-    for raw in items:
+    for n, raw in enumerate(items):
+        # "desks, each with a code and a rate": the plural before "each with" is a child
+        before_each = n + 1 < len(items) and bool(_EACH.match(items[n + 1]))
         if (both := _BOTH.match(raw)) and added >= 2:
             _point_at(entity.fields[-2 if both["count"] == "both" else -added :], both["ref"])
             continue
+        if (who := _WHO_IS.match(raw)) and added:
+            _point_at(entity.fields[-1:], who["ref"])  # "a leader, who is one of the people"
+            continue
         if (match := _EACH.match(raw)) and last_child is not None:
             raw, each = match.group(1), True  # "several lines, each with a product, ..."
-        elif not each and (child := _child(reading, entity, raw, single=len(items) == 1)):
+        elif not each and (
+            child := _child(reading, entity, raw, single=len(items) == 1 or before_each)
+        ):
             last_child = child
             continue
         target = last_child if each and last_child is not None else entity

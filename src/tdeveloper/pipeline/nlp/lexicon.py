@@ -86,7 +86,7 @@ NOT_ENTITY = APP_WORDS | wordset(
     "online web mobile support feature features page pages screen screens field fields "
     "entity entities model models relation relations list lists form forms "
     "hello hi please thanks each every new other same different own many few name names "
-    "people person someone everyone anyone anything it them stuff"
+    "someone everyone anyone anything it them stuff"
 )
 # Vague heads that make no table even with a modifier ("contact details", "booking app").
 VAGUE_HEADS = APP_WORDS | wordset(

@@ -150,8 +150,6 @@ def _for_each(reading: Reading, sentence: str) -> bool:
 
 
 def _sentence(reading: Reading, sentence: str) -> None:
-    if _for_each(reading, sentence):
-        return
     head, rest = _split_colon(sentence)
     head_verb = find_verb(tokenize(head)) is not None
     if rest and len(words(head)) <= 6 and not head_verb:
@@ -164,6 +162,8 @@ def _sentence(reading: Reading, sentence: str) -> None:
     if rest and head_verb and not _has_verb(head) and _subject_list(reading, head, rest):
         return
     for clause in clauses(sentence):
+        if _for_each(reading, clause):
+            continue
         if not read_clause(reading, clause):
             _verbless(reading, clause)
 

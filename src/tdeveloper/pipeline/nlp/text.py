@@ -81,7 +81,9 @@ class Item:
 
 
 _EXAMPLES = re.compile(
-    r",?\s*\b(?:such as|e\.g\.,?|for example|for instance)\s+[^.;:()\n]+?(?=[.;)\n]|$)",
+    r",?\s*\b(?:such as|e\.g\.,?|for example|for instance)\s+[^.;:()\n]+?"
+    r"(?=[.;)\n]|$|,\s+(?:a|an|the|and)\s"
+    r"|\s(?:have|has|are|is|can|must|should|will|may|need|needs|belong|belongs)\b)",
     re.IGNORECASE,
 )
 
