@@ -204,3 +204,85 @@ def test_plural_before_each_with_is_a_child_with_those_fields() -> None:
         "rate",
     ]
     assert ("many_to_one", "Desk", "Space") in Look.links(req)
+
+
+def test_apposition_gives_the_subject_fields() -> None:
+    text = (
+        "Jars have a code. Gardeners, people with a name, an email and a neighbourhood, "
+        "check out packets, and for each checkout we want the number of packets and the date."
+    )
+    assert fields(text, "Gardener") == ["name", "email", "neighbourhood"]
+    assert fields(text, "Checkout") == ["number_of_packets", "date"]
+
+
+def test_a_field_recorded_on_an_entity_with_its_values() -> None:
+    req = understand(
+        "Items have a brand. The outcome is recorded on the item as fixed, partly fixed or "
+        "not fixed, along with repair notes."
+    )
+    outcome = Look.entity(req, "Item").fields[1]
+    assert (outcome.name, outcome.type, outcome.values) == (
+        "outcome",
+        "enum",
+        ("fixed", "partly_fixed", "not_fixed"),
+    )
+    assert Look.types(req, "Item")["repair_notes"] == "text"
+
+
+def test_people_who_leave_details_and_kinds_with_fields() -> None:
+    req = understand(
+        "Items have a brand. Visitors only leave a first name and a postcode. Each item is "
+        "seen by one fixer; fixers are volunteers with a name and a phone."
+    )
+    assert Look.types(req, "Visitor") == {"first_name": "string", "postcode": "string"}
+    assert Look.types(req, "Fixer") == {"name": "string", "phone": "string"}
+    assert ("many_to_one", "Item", "Fixer") in Look.links(req)
+    assert "FirstName" not in Look.names(req)
+
+
+def test_casual_dash_lists_in_one_line_and_shorthand() -> None:
+    req = understand(
+        "customers - name adress phone. jobs - customer, address if diff, desc, date booked, "
+        "paid or not. parts used on a job: part name, qty, cost each."
+    )
+    assert Look.types(req, "Job") == {
+        "address": "string",
+        "description": "text",
+        "date_booked": "date",
+        "paid": "boolean",
+    }
+    assert fields("parts used on a job: part name, qty", "Part") == ["part_name", "quantity"]
+    links = Look.links(req)
+    assert {("many_to_one", "Job", "Customer"), ("many_to_one", "Part", "Job")} <= links
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        (
+            "Assets have a tag. An asset is either assigned to an employee or sitting in a "
+            "stock location.",
+            ("many_to_one", "Asset", "StockLocation"),
+        ),
+        (
+            "Every asset has a tag, a type of laptop, monitor or phone, and it belongs to a model.",
+            ("many_to_one", "Asset", "Model"),
+        ),
+        (
+            "Checkouts have a date. Returns are recorded against the checkout they came from, "
+            "with the return date.",
+            ("many_to_one", "Return", "Checkout"),
+        ),
+    ],
+)
+def test_alternatives_models_and_contact_clauses_in_objects(
+    text: str, link: tuple[str, str, str]
+) -> None:
+    assert link in Look.links(understand(text))
+
+
+def test_type_of_values_and_between_ranges() -> None:
+    req = understand("Jars have a type of glass, plastic or tin and a rate between 0 and 100.")
+    jar = {f.name: f for f in Look.entity(req, "Jar").fields}
+    assert jar["type"].values == ("glass", "plastic", "tin")
+    assert (jar["rate"].minimum, jar["rate"].maximum) == (0, 100)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from tdeveloper.pipeline.nlp.items import (
+    WITH_ITEM,
     Reading,
     add_fields,
     declare_item,
@@ -49,13 +50,19 @@ _MARKER = re.compile(
 _PARTICLES = wordset("to in on for of with into by up from")
 _GIVEN = re.compile(r"^(?:up\s+|in\s+|on\s+)?with\s+(.+)$", re.IGNORECASE)
 _PLACE_TAIL = re.compile(r"\s+(to|for|at|in|on|from)\s+(?=(?:a|an|one|each|the)\s)", re.I)
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose|when|until)\b", re.IGNORECASE)
 _PASSIVE_PLACE = re.compile(
     r"(?:in|at|on|inside|within|into|from|off|of|to|per|under|against)\s+"
     r"(?=(?:a|an|one|the|each|exactly one|only one|many|several|multiple|various)\s|[a-z]+s\b)"
 )
 # Participles that do not end in -ed: "aliquots are split off a sample".
-_PARTICIPLES = wordset("split run made held kept put set sent built done taken given sold bought")
+_PARTICIPLES = wordset(
+    "split run made held kept put set sent built done taken given sold bought seen written "
+    "chosen known shown led paid read won drawn driven ridden worn"
+)
 _ONE_OF = re.compile(r"^\s*one\s+of\s+(?:our|the|their|its|your|my)\s+", re.IGNORECASE)
+# "visitors only leave a first name": people who give details are records
+_GIVE = wordset("leave give provide enter supply submit")
 _AT = wordset("at in on under within inside")
 _MODALS = wordset("can could may might must should shall will would")
 # Chained clauses read per sentence; deeper chains are pathological input (and recursion).
@@ -106,9 +113,8 @@ def read_clause(reading: Reading, text: str) -> bool:
     try:
         verb = lookup(tokens[index].low)
         # "people belong to households", "a person is part of a group": people as records
-        owns = (verb is not None and verb.kind in {"have", "belong"}) or any(
-            t.low in BE for t in tokens[index : index + 3]
-        )
+        owns = verb is not None and (verb.kind in {"have", "belong"} or verb.base in _GIVE)
+        owns |= any(t.low in BE for t in tokens[index : index + 3])
         subject = _subject(reading, tokens, index, owns=owns)
         _predicate(reading, text, tokens, index, subject)
     finally:
@@ -138,7 +144,7 @@ def _predicate(
     reading: Reading, text: str, tokens: list[Token], index: int, subject: EntityDraft | None
 ) -> None:
     i, be = index, False
-    while i < len(tokens) and tokens[i].low in AUX | BE | {"be", "able", "not"}:
+    while i < len(tokens) and tokens[i].low in AUX | BE | {"be", "able", "not", "either"}:
         be |= tokens[i].low in BE
         i += 1
     if i >= len(tokens):
@@ -152,7 +158,7 @@ def _predicate(
     j = i + 1
     if verb is not None and verb.kind != "other" and particle in _PARTICLES - {"with"}:
         j += 1
-    elif verb is not None and verb.kind == "belong" and particle in _AT | {"per", "for"}:
+    elif verb is not None and verb.kind == "belong" and particle in _AT | {"per", "for", "against"}:
         j += 1  # "a hive sits at an apiary"
     region = ""
     if j < end:
@@ -178,7 +184,7 @@ def _voice(verb: Verb, particle: str) -> tuple[Verb, bool]:
     tracks belong to the album; "products are stored in warehouses" names a place."""
     if verb.base in _COMPOSED and particle in {"of", "up", "into"}:
         return Verb(verb.base, "contain", verb.form), False
-    if verb.kind == "have" and particle in _AT | {"per", "for"}:
+    if verb.kind == "have" and particle in _AT | {"per", "for", "against"}:
         return Verb(verb.base, "belong", verb.form), False
     return verb, True
 
@@ -240,6 +246,8 @@ def _place_tail(body: str) -> tuple[str, str, str]:
     match = _PLACE_TAIL.search(body)
     if match is None or not _top_level(body, match.start()):
         return body, "", ""
+    if _RELATIVE_WORD.search(body[: match.start()].rsplit(",", 1)[-1]):
+        return body, "", ""  # "an end date that stays empty for the current holder"
     return body[: match.start()].strip(" ,"), match.group(1).lower(), body[match.end() :]
 
 
@@ -257,6 +265,11 @@ def _worthy(item: str) -> bool:
     return bool(parsed.groups) or lead or singular(parts[-1]) != parts[-1]
 
 
+_CONTACT_TAIL = re.compile(
+    r"(?<=[a-z])\s+(?:they|we|it|he|she|you|i)(?:'re|'ve|'d)?\s+[a-z]+(?:\s+[a-z]+)?$", re.I
+)
+
+
 def _known_head(reading: Reading, item: str) -> EntityDraft | None:
     parts = [w for w in words(parse_item(item).phrase) if w not in DROP_LEAD]
     if len(parts) != 2:
@@ -267,6 +280,7 @@ def _known_head(reading: Reading, item: str) -> EntityDraft | None:
 def _entities(reading: Reading, text: str, *, weak: bool = False) -> list[EntityDraft]:
     found: list[EntityDraft] = []
     for item in split_list(text):
+        item = _CONTACT_TAIL.sub("", item)  # "the checkout they came from"
         existing = reading.draft.find(parse_item(item).phrase)
         if existing is None and (head := _known_head(reading, item)) is not None:
             found.append(head)  # "belongs to exactly one study arm" when Arm is known
@@ -292,6 +306,9 @@ def _build(
         if not (listed or (placed and single and _worthy(objects_text))):
             return _Predicate(subject, verb, passive, [], [], region)
         verb = Verb(verb.base, "create", verb.form)
+    elif _gives_fields(subject, verb, passive, objects_text, mods):
+        # "visitors only leave a first name and a postcode": values, not things
+        return _Predicate(subject, Verb(verb.base, "have", verb.form), passive, [], [], region)
     # "we track quiz scores": one vague object is weak; "we store a, b and c" is a list.
     weak = verb.kind == "other" or (
         verb.kind == "have" and sum(plural_thing(i) for i in split_list(objects_text)) < 2
@@ -300,6 +317,24 @@ def _build(
     if objects:
         reading.last_object = objects[-1]
     return _Predicate(subject, verb, passive, objects, mods, region)
+
+
+def _gives_fields(
+    subject: EntityDraft | None,
+    verb: Verb,
+    passive: bool,
+    objects: str,
+    mods: list[tuple[str, str]],
+) -> bool:
+    items = split_list(objects)
+    return (
+        subject is not None
+        and not passive
+        and not mods
+        and verb.kind in {"create", "other"}
+        and len(items) >= 2
+        and all(fieldish(i) and not plural_thing(i) for i in items)
+    )
 
 
 def _dispatch(reading: Reading, p: _Predicate) -> None:
@@ -409,8 +444,8 @@ def _apply_mods(reading: Reading, p: _Predicate) -> None:
     # Without an object the modifiers describe the action ("pay with Stripe"), not a thing;
     # in the passive they describe the subject ("a trip is made by a rider on a bike").
     target = p.objects[-1] if p.objects else None
-    if p.passive and p.subject is not None:
-        target = p.subject
+    if p.subject is not None and (p.passive or p.verb.kind == "belong"):
+        target = p.subject  # "returns are recorded against a checkout, with a date"
     for marker, text in p.mods:
         if target is None:
             break
@@ -489,6 +524,8 @@ def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: 
     elif _participle(main.low) and low.startswith("by "):
         for agent in _entities(reading, region[3:]):
             reading.draft.relate("many_to_one", subject, agent, tag="inferred")
+    elif (kind := WITH_ITEM.match(f"{main.text} {region}")) and not fieldish(kind["head"]):
+        add_fields(reading, subject, kind["rest"])  # "fixers are volunteers with a name"
     elif all(fieldish(i) for i in split_list(f"{main.text} {region}")):
         add_fields(reading, subject, f"{main.text} {region}")  # "instructors are name + bio"
 

@@ -22,7 +22,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # In a list: "an IBAN that must be unique", "a currency that defaults to EUR".
         "relative",
         re.compile(
-            r"\b(?P<field>[a-z][a-z]{1,30}(?: [a-z]{2,30}){0,2})\s+(?:that|which)\s+"
+            r"\b(?P<field>[a-z][a-z]{1,30}(?: [a-z]{2,30}){0,2})\s*,?\s+(?:that|which)\s+"
             r"(?:(?:must|should)\s+be|is|are)\s+(?P<value>required|mandatory|optional|unique)\b"
             r"|\b(?P<field2>[a-z][a-z]{1,30}(?: [a-z]{2,30}){0,2})\s+(?:that|which)\s+"
             r"defaults?\s+to\s+(?P<value2>\"[^\"]{1,40}\"|-?\d+(?:\.\d+)?|[\w-]+)"

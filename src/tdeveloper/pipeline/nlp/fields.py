@@ -107,11 +107,13 @@ _REF_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _RANGE = re.compile(
-    r"^(?:from\s+)?(-?\d+(?:\.\d+)?)\s*(?:-|to|\.\.|and)\s*(-?\d+(?:\.\d+)?)(?:\s+\w+)?$"
+    r"^(?:from\s+|between\s+)?(-?\d+(?:\.\d+)?)\s*(?:-|to|\.\.|and)\s*(-?\d+(?:\.\d+)?)(?:\s+\w+)?$"
 )
 _CODE = re.compile(r"[`$\\{}<>|;=]|&&")
 _RELATIVE = re.compile(r"^(.*?[a-z].*?)\s+(?:who|that|which|whom)\s+\w+.*$", re.IGNORECASE)
-_INLINE_RANGE = re.compile(r"^(.*?[a-z].*?)\s+((?:from\s+)?\d+\s*(?:-|to)\s*\d+)$", re.I)
+_INLINE_RANGE = re.compile(
+    r"^(.*?[a-z].*?)\s+((?:from\s+)?\d+\s*(?:-|to)\s*\d+|between\s+\d+\s+and\s+\d+)$", re.I
+)
 _ARTICLE_REF = re.compile(r"^(?:a|an|another|the|one)\s+([a-z][a-z -]{1,40})$", re.IGNORECASE)
 # "with the date", "no courier at all": the words around a field's name are not its name.
 _LEAD_WORDS = re.compile(r"^(?:(?:with|plus|also|and|no|any|some)\s+)+(?:(?:the|a|an)\s+)?")
@@ -179,6 +181,8 @@ def _by_suffix(parts: list[str], first: str, last: str, phrase: str) -> str | No
 def _by_prefix(parts: list[str], first: str, last: str, phrase: str) -> str | None:
     if len(parts) > 1 and first in _BOOL_LEAD:
         return "boolean"
+    if len(parts) == 2 and first == "date":
+        return "date"  # "date booked", "date run"
     if first in _COUNT_LEAD and (len(parts) > 1 or first != "number"):
         return "integer"
     if first in {"total", "max", "min", "minimum", "maximum"} and last in _INTEGER:
@@ -276,12 +280,24 @@ _IN_UNIT = re.compile(r"^(?P<name>.+?)\s+in\s+(?P<unit>[a-z]+)$", re.IGNORECASE)
 _SYNONYMS = {"email_address": "email", "e_mail": "email", "e_mail_address": "email"}
 # "a hex colour for the calendar", "a notes field": purpose and "field" are not the name.
 _NAME_TAIL = re.compile(
-    r"\s+(?:(?:field|column)|for\s+(?:the|our|their|its|each)\s+.+)$", re.IGNORECASE
+    r"\s+(?:(?:field|column)|for\s+(?:the|our|their|its|each)\s+.+|(?:if|unless|when)\s+.+"
+    r"|as\s+(?:the|a|an)\s+.+|(?:on|about)\s+(?:how|what|why|whether|the)\s+.+)$",
+    re.IGNORECASE,
 )
+# Shorthand people type in lists.
+_ABBREVIATIONS = {
+    "desc": "description", "qty": "quantity", "addr": "address", "amt": "amount",
+    "txt": "text", "num": "number", "tel": "phone", "mins": "minutes",
+    "hrs": "hours", "info": "notes",
+}  # fmt: skip
+_OR_NOT = re.compile(r"^(?P<name>[a-z][a-z ]{1,30}?)\s+(?:or not|y/n|yes/no|\?)$", re.IGNORECASE)
 
 
 # "the instruments they teach": a contact relative clause; the noun names the field.
-_CONTACT = re.compile(r"^(.*?[a-z].*?)\s+(?:they|we|he|she|it|you|i)\s+[a-z]+.*$", re.IGNORECASE)
+_CONTACT = re.compile(
+    r"^(.*?[a-z].*?)\s+(?:they|we|he|she|it|you|i)(?:'re|'ve|'ll|'d|'s)?\s+[a-z]+.*$", re.IGNORECASE
+)
+_QUESTION = re.compile(r"^(?:who's|who is|whose|who)\s", re.IGNORECASE)
 _HOW_MANY = re.compile(r"^how\s+many\s+([a-z]+)\b.*$", re.IGNORECASE)
 _WHICH = re.compile(r"^(?:which|what)\s+([a-z]+(?:\s+[a-z]+)?)\s+\S+.*$", re.IGNORECASE)
 
@@ -296,6 +312,7 @@ def _tidy_name(phrase: str) -> str:
     phrase = _NAME_TAIL.sub("", phrase) or phrase
     if match := _CONTACT.match(phrase):
         phrase = match[1]
+    phrase = " ".join(_ABBREVIATIONS.get(w.lower(), w) for w in phrase.split())
     if (match := _IN_UNIT.match(phrase)) and match["unit"].lower() in _UNITS:
         return f"{match['name']} {_UNITS[match['unit'].lower()]}"
     return phrase
@@ -311,8 +328,8 @@ def _unit_type(name: str) -> str | None:
 def parse_field(text: str) -> FieldDraft | None:
     """A field for one list item, or None when the item is not a plausible field."""
     item = parse_item(text)
-    if _CODE.search(item.phrase) or not item.phrase:
-        return None  # shell or template syntax ("`whoami`", "$(...)") is content, not a name
+    if _CODE.search(item.phrase) or not item.phrase or _QUESTION.match(item.phrase):
+        return None  # code ("`whoami`") is content; "who's doing it" asks about a relation
     phrase, ref = item.phrase, None
     if match := _INLINE_RANGE.match(phrase):  # "rating 1-5" reads like "rating (1-5)"
         phrase = match.group(1)
@@ -327,6 +344,8 @@ def parse_field(text: str) -> FieldDraft | None:
     optional = bool(none := _NONE.match(phrase))
     if none:
         phrase = none.group(1)  # "may have no courier at all": an optional courier
+    if or_not := _OR_NOT.match(phrase):
+        phrase = f"{or_not['name']} flag"  # "paid or not"
     was_flag = bool(re.search(r"\bflag\s*$", phrase, re.IGNORECASE))
     if phrase.lower().startswith("whether "):
         was_flag = True

@@ -56,6 +56,7 @@ _WHO_IS = re.compile(
     r"(?:\s+(?:in|on|at|from|of)\s+(?:the|our|this|their)\s+[a-z ]+)?$",
     re.IGNORECASE,
 )
+_CONDITION = re.compile(r"\s+(?:if|unless|when|so|because)\s+.*$", re.IGNORECASE)
 _ARTICLE_GROUP = re.compile(r"^\s*(?:a|an|another|the|one)\s", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:their|its|his|her)\s+", re.IGNORECASE)
 # "enrollments with a grade": an entity named with its fields inside a list of entities.
@@ -101,8 +102,8 @@ def plural_thing(item: str) -> bool:
 def entity_group(text: str) -> tuple[str, str] | None:
     """("employees (name, email)") -> ("employees", "name, email") when the group is fields."""
     item = parse_item(text)
-    if not item.groups or item.after_colon:
-        return None
+    if not item.groups or item.after_colon or "/no" in item.groups[0].lower():
+        return None  # "paid (yes/no)" is a flag
     phrase_words = words(item.phrase)
     if not phrase_words or phrase_words[-1] in _ENUM_HEADS or not entity_phrase_ok(item.phrase):
         return None
@@ -125,6 +126,7 @@ def declare_item(
     if grouped is None and (match := WITH_ITEM.match(text)) and entity_phrase_ok(match["head"]):
         grouped = (match["head"], match["rest"])
     phrase = grouped[0] if grouped else parse_item(text).phrase
+    phrase = _CONDITION.sub("", phrase)  # "a few quotes if they want options"
     possessive = bool(_POSSESSIVE.match(phrase))
     entity = reading.draft.declare(_QUANT_LEAD.sub("", phrase), weak=weak and not grouped)
     if entity is None:

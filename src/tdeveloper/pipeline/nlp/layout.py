@@ -116,9 +116,18 @@ def _line(line: str) -> str:
     line = prefix + body
     if arrow := _ARROW.match(body.strip()):
         return f"{prefix}Each {arrow['child'].strip()} belongs to a {arrow['parent'].strip()}."
-    if (dash := _DASH_HEAD.match(body)) and len(dash["head"].split()) <= 3 and "," in body:
-        return f"{prefix}{dash['head']}: {dash['rest']}"
-    return line
+    return prefix + " ".join(_dash_head(s) for s in _SENTENCE.split(body))
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _dash_head(sentence: str) -> str:
+    """ "sessions - student, date, topic" reads as "sessions: student, date, topic"."""
+    dash = _DASH_HEAD.match(sentence)
+    if dash and len(dash["head"].split()) <= 3 and ("," in sentence or " " in dash["rest"]):
+        return f"{dash['head']}: {dash['rest']}"
+    return sentence
 
 
 def _mutual(a: str, b: str) -> str:

@@ -84,12 +84,13 @@ NOT_ENTITY = APP_WORDS | wordset(
     "two three first second last next yes no ok make made use used using let lets allow "
     "allows want need needs like get set keep also just very well much most simple basic "
     "online web mobile support feature features page pages screen screens field fields "
-    "entity entities model models relation relations list lists form forms "
+    "entity entities relation relations list lists form forms "
     "hello hi please thanks each every new other same different own many few name names "
     "someone everyone anyone anything it them stuff"
 )
 # Vague heads that make no table even with a modifier ("contact details", "booking app").
 VAGUE_HEADS = APP_WORDS | wordset(
+    "model models "
     "thing things stuff data info information detail details way ways example "
     "examples feature features page pages screen screens field fields form "
     "forms kind sort etc"

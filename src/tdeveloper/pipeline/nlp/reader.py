@@ -136,6 +136,27 @@ _FOR_EACH = re.compile(
 )
 
 
+_RECORDED_ON = re.compile(
+    r"^the\s+(?P<field>[a-z][a-z ]{0,30}?)\s+(?:is|are)\s+(?:recorded|stored|kept|tracked|"
+    r"noted|logged|saved|held|set)\s+(?:on|for|against|in|with|per)\s+(?:the|each|every|an?)\s+"
+    r"(?P<entity>[a-z][a-z ]{0,30}?)(?:\s+as\s+(?P<values>[^;]+?))?"
+    r"(?:,?\s+(?:along with|together with|plus|and also)\s+(?P<more>.+))?$",
+    re.IGNORECASE,
+)
+
+
+def _recorded_on(reading: Reading, sentence: str) -> bool:
+    """ "The outcome is recorded on the item as fixed or not fixed, along with notes"."""
+    match = _RECORDED_ON.match(sentence)
+    if match is None or (entity := reading.draft.declare(match["entity"])) is None:
+        return False
+    values = f" ({'/'.join(split_list(match['values']))})" if match["values"] else ""
+    add_fields(reading, entity, match["field"] + values)
+    if match["more"]:
+        add_fields(reading, entity, match["more"])
+    return True
+
+
 def _for_each(reading: Reading, sentence: str) -> bool:
     """ "For every dog we record its name, breed and weight": fields of Dog."""
     match = _FOR_EACH.match(sentence)
@@ -149,9 +170,38 @@ def _for_each(reading: Reading, sentence: str) -> bool:
     return True
 
 
+_APPOSITION = re.compile(
+    r"^(?P<np>[a-z][a-z ]{0,30}?),\s+(?:an?\s+|the\s+)?(?P<kind>[a-z]+)\s+"
+    r"(?:with|who have|who has|having)\s+(?P<tail>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _apposition(reading: Reading, sentence: str) -> bool:
+    """ "Gardeners, people with a name and an email, check out packets": the apposition
+    gives the subject's fields, the rest is the sentence."""
+    match = _APPOSITION.match(sentence)
+    if match is None or fieldish(match["kind"]) or not entity_phrase_ok(match["np"]):
+        return False
+    parts = split_top(match["tail"], _COMMA)
+    for n, part in enumerate(parts[1:], start=1):
+        if find_verb(tokenize(f"they {part}")) == 1:
+            entity = reading.draft.declare(match["np"])
+            if entity is None:
+                return False
+            add_fields(reading, entity, ", ".join(parts[:n]))
+            _sentence(reading, f"{match['np']} {', '.join(parts[n:])}")
+            return True
+    return False
+
+
 def _sentence(reading: Reading, sentence: str) -> None:
+    if _apposition(reading, sentence):
+        return
     head, rest = _split_colon(sentence)
     head_verb = find_verb(tokenize(head)) is not None
+    if rest and (of := _HEAD_OF.match(head)) and _head_of(reading, of["x"], of["y"], rest):
+        return
     if rest and len(words(head)) <= 6 and not head_verb:
         _colon_line(reading, head, rest)
         return
@@ -162,7 +212,7 @@ def _sentence(reading: Reading, sentence: str) -> None:
     if rest and head_verb and not _has_verb(head) and _subject_list(reading, head, rest):
         return
     for clause in clauses(sentence):
-        if _for_each(reading, clause):
+        if _for_each(reading, clause) or _recorded_on(reading, clause):
             continue
         if not read_clause(reading, clause):
             _verbless(reading, clause)
@@ -192,10 +242,29 @@ def _subject_list(reading: Reading, head: str, rest: str) -> bool:
     return True
 
 
+# "parts used on a job:", "scores per match:": the head's thing belongs to another
+_HEAD_OF = re.compile(
+    r"^(?P<x>[a-z][a-z ]{0,30}?)\s+(?:(?:[a-z]+ed|used|made|sold|done|run|held|given)\s+)?"
+    r"(?:on|for|in|at|per|during|from|of|against)\s+(?:a|an|each|every|one|the)?\s*"
+    r"(?P<y>[a-z][a-z ]{0,30})$",
+    re.IGNORECASE,
+)
+# "books ppl bring:", "things we sell:": a contact clause names the head noun
+_HEAD_CLAUSE = re.compile(
+    r"^(?P<x>[a-z][a-z ]{0,30}?)\s+(?:we|they|you|i|people|ppl|users|members|customers)"
+    r"\s+[a-z]+$",
+    re.IGNORECASE,
+)
+
+
 def _colon_line(reading: Reading, head: str, rest: str) -> None:
     """ "Head: list; more prose" or "Head: list. Each car belongs to a customer." -> the
     list, then the prose after it."""
     head = strip_parens(head)[0] or head
+    if clause := _HEAD_CLAUSE.match(head):
+        head = clause["x"]
+    if (of := _HEAD_OF.match(head)) and _head_of(reading, of["x"], of["y"], rest):
+        return
     parts = split_top(rest, _SEMICOLON)
     if len(parts) == 1:
         parts = _list_then_prose(rest)
@@ -230,6 +299,18 @@ def _colon_list(reading: Reading, head: str, rest: str) -> None:
         reading.titles.append(head)
         return
     add_fields(reading, entity, rest)
+
+
+def _head_of(reading: Reading, child: str, parent: str, rest: str) -> bool:
+    if find_verb(tokenize(rest)) is not None or not entity_phrase_ok(child):
+        return False
+    entity = reading.draft.declare(child)
+    owner = reading.draft.find(parent) or reading.draft.declare(parent)
+    if entity is None or owner is None or owner is entity:
+        return False
+    add_fields(reading, entity, rest)
+    reading.draft.relate("many_to_one", entity, owner, required=True)
+    return True
 
 
 def _titleish(head: str) -> bool:

@@ -48,7 +48,10 @@ _SPACES = re.compile(r"[ \u00a0]+")
 _BULLET = re.compile(r"^\s*(?:[-*+>#]+|\d{1,3}[.)]|[a-z][.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?])$")
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "no.", "mr.", "mrs.", "dr.")
-_CLAUSE_BREAK = re.compile(r";|\s+(?:where|whereas|while|so that)\s+|\s+-\s+")
+_CLAUSE_BREAK = re.compile(
+    r";|\s+(?:where|whereas|while|so that)\s+|\s+-\s+"
+    r"|,?\s+and\s+(?=(?:for|per)\s+(?:each|every)\s)"  # "..., and for each checkout we want"
+)
 _LIST_SEP = re.compile(
     r"\s*[,;]\s*(?:(?:and|or|plus)\b)?\s*|\s*/\s*"
     r"|\s+(?:and|or|plus|&|as well as|along with)\s+",
@@ -57,6 +60,14 @@ _ENUM_PHRASE = re.compile(
     r"(?:\b(?:which|that)\s+(?:is|are|can be)\s+|\bcan be\s+|\bbeing\s+)?"
     r"\b(?:one of|either)\s+(?P<values>[^,()]+?(?:\s*,\s*[^,()]+?)*\s*,?\s+or\s+[\w-]+)"
 )
+# "a type of laptop, monitor, phone or other"
+_OF_ENUM = re.compile(
+    r"\b(?P<head>type|kind|category|status|level|size|grade)\s+of\s+"
+    r"(?P<values>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+)",
+    re.IGNORECASE,
+)
+_OR_NOT = re.compile(r"\b(?P<name>[a-z]+)\s+or\s+not\b(?=\s*(?:[,.;)]|$))", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+(-?\d+(?:\.\d+)?)\s+and\s+(-?\d+(?:\.\d+)?)", re.I)
 _COLON_ENUM = re.compile(
     r":\s*(?P<values>[\w-]+(?:\s*,\s*[\w-]+)+\s*,?\s+or\s+[\w-]+|[\w-]+(?:\s*/\s*[\w-]+)+)"
 )
@@ -166,6 +177,9 @@ def _protect_enums(text: str) -> str:
         values = re.split(r"\s*,\s*(?:or\s+)?|\s+or\s+|\s*/\s*", match.group("values"))
         return " (" + "/".join(v.strip() for v in values if v.strip()) + ")"
 
+    text = _OF_ENUM.sub(lambda m: m["head"] + group(m), text)
+    text = _OR_NOT.sub(r"\g<name> (yes/no)", text)  # "paid or not" is one flag
+    text = _BETWEEN.sub(r"(\1-\2)", text)  # "between 0 and 100" is one range
     return _COLON_ENUM.sub(group, _ENUM_PHRASE.sub(group, text))
 
 

@@ -36,7 +36,7 @@ _CLASSES: dict[str, str] = {
     "belong": "belong reference refer point relate sit live come go reside stay",
     "contain": "consist comprise",
     "join": "borrow enroll enrol rent book reserve register apply subscribe attend adopt "
-    "hire order checkout lease",
+    "hire order checkout lease rsvp",
     "m2m": "bookmark favorite favourite like follow star save join tag watch wishlist cover "
     "carry feature stock use",
     "link": "link connect pair match",
@@ -85,6 +85,7 @@ JOIN_NOUNS = {
     "order": "order",
     "checkout": "checkout",
     "lease": "lease",
+    "rsvp": "rsvp",
 }
 
 
