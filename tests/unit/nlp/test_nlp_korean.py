@@ -306,3 +306,138 @@ def test_a_list_repeating_its_heads_name_gives_plain_name_and_no_self_reference(
     req = understand("학교: 학생(이름, 학번), 과목(과목명, 학점). 학생은 여러 과목을 수강한다.")
     assert {"name", "credits"} <= set(fields(req, "Subject"))
     assert not any(r.source == r.target == "Subject" for r in req.relations)
+
+
+def test_new_glossary_nouns_are_not_romanized() -> None:
+    req = understand(
+        "농가는 농장 이름, 대표자 이름, 지역, 사업자 번호를 등록하고 소비자는 이름과 배송지 "
+        "주소로 가입한다. 수강료는 금액이 있다."
+    )
+    assert names(req) == ["Farm", "Consumer", "Tuition"]
+    assert {"name", "representative_name", "region", "business_number"} <= set(fields(req, "Farm"))
+    assert "shipping_address" in fields(req, "Consumer")  # "address" said once
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "expected"),
+    [
+        ("예약은 예약 일시, 가격, 상태를 관리합니다.", "Reservation", {"price", "status"}),
+        ("반은 반 이름, 수업 요일, 정원으로 구성됩니다.", "ClassGroup", {"name", "capacity"}),
+        ("매장은 매장명, 주소, 전화번호를 등록한다.", "Store", {"name", "address"}),
+        (
+            "고양이마다 이름, 몸무게, 그리고 특이사항(예: 알레르기 있음)을 기록해 주세요.",
+            "Cat",
+            {"name", "weight", "notes"},
+        ),
+    ],
+)
+def test_keeping_a_list_of_values_gives_fields_not_entities(
+    text: str, entity: str, expected: set[str]
+) -> None:
+    req = understand(text)
+    assert names(req) == [entity]
+    assert expected <= set(fields(req, entity))
+
+
+def test_managing_things_still_relates_them() -> None:
+    req = understand("보호자는 이름이 있다. 한 보호자가 여러 마리의 반려견을 등록할 수 있다.")
+    assert relation(req, "Dog", "Owner").kind == "many_to_one"
+
+
+def test_writing_to_a_place_makes_it_the_owner_and_do_adds_an_object() -> None:
+    req = understand(
+        "상담은 상담 일시가 있다. 상담이 끝나면 직원이 상담에 메모를 남기고 "
+        "사진도 여러 장 올릴 수 있다. 사진에는 이미지 주소와 촬영 전/후 구분이 들어갑니다."
+    )
+    assert names(req) == ["Consultation", "Photo"]
+    assert "notes" in fields(req, "Consultation")
+    assert relation(req, "Photo", "Consultation").kind == "many_to_one"
+
+
+def test_an_ending_verb_and_its_subject_make_nothing() -> None:
+    req = understand(
+        "주문은 주문 일시가 있다. 배송이 끝난 주문에는 별점과 후기 내용을 남길 수 있다."
+    )
+    assert "Shipment" not in names(req)
+    assert relation(req, "Review", "Order").kind == "many_to_one"  # left on the order
+    assert {"rating", "content"} <= set(fields(req, "Review"))
+
+
+def test_examples_before_gateun_and_an_apposition_with_euro() -> None:
+    req = understand("지점은 본점이나 분점 같은 매장으로, 지점명과 주소를 가지고 있습니다.")
+    assert names(req) == ["Branch"]
+    assert {"name", "address"} <= set(fields(req, "Branch"))
+
+
+def test_per_with_byeollo_and_time_words_are_not_owners() -> None:
+    req = understand("회원은 이름이 있다. 회비는 회원별로 매달 청구되며 청구 월과 금액을 남긴다.")
+    assert names(req) == ["Member", "MembershipFee"]
+    assert relation(req, "MembershipFee", "Member").kind == "many_to_one"
+    assert {"billing_month", "amount"} <= set(fields(req, "MembershipFee"))
+
+
+def test_a_value_kept_per_owner_is_a_record_of_its_own() -> None:
+    req = understand(
+        "학생은 이름이 있다. 반은 반 이름이 있다. "
+        "수업이 있는 날마다 학생별로 그 반의 출석 상태(출석, 결석)를 날짜와 함께 기록합니다."
+    )
+    assert names(req) == ["Student", "ClassGroup", "Attendance"]
+    assert {"status", "date"} <= set(fields(req, "Attendance"))
+    assert relation(req, "Attendance", "Student").kind == "many_to_one"
+    assert relation(req, "Attendance", "ClassGroup").kind == "many_to_one"
+
+
+def test_unique_and_optional_values_of_the_record_being_described() -> None:
+    req = understand(
+        "회원은 이름과 이메일을 가진다. 휴대폰 번호는 있는 경우에만 입력합니다. "
+        "탈퇴일은 비워 둡니다. 사업자 번호는 중복될 수 없습니다."
+    )
+    assert names(req) == ["Member"]
+    member = fields(req, "Member")
+    assert {"phone_number", "withdrawal_date"} <= set(member)
+    assert member["business_number"].unique
+
+
+def test_a_copula_read_as_a_verb_still_names_a_role() -> None:
+    req = understand("회원은 추천인을 적을 수 있는데, 추천인도 등록된 회원이어야 합니다.")
+    assert relation(req, "Member", "Member").field == "referrer_id"
+
+
+def test_per_owner_with_an_object_and_a_place_in_a_conditional() -> None:
+    req = understand(
+        "지점은 지점명이 있다. 지점마다 여러 직원을 채용한다. 직원은 이름이 있다. "
+        "행사는 제목이 있다. 직원이 행사에 신청하면 신청 상태(대기, 승인)가 저장된다."
+    )
+    assert relation(req, "Employee", "Branch").kind == "many_to_one"
+    assert relation(req, "Registration", "Event").kind == "many_to_one"
+    assert relation(req, "Registration", "Employee").kind == "many_to_one"
+    assert fields(req, "Registration")["status"].values == ("pending", "approval")
+
+
+def test_contained_items_named_by_the_glossary_become_line_items() -> None:
+    req = understand(
+        "장바구니는 생성일이 있다. 장바구니 하나에 여러 상품을 담을 수 있고 상품별 수량을 "
+        "기록한다. 상품은 가격이 있다."
+    )
+    assert relation(req, "CartItem", "Cart").kind == "many_to_one"
+    assert relation(req, "CartItem", "Product").kind == "many_to_one"
+    assert "quantity" in fields(req, "CartItem")
+    # Without a glossary name for the pair, the items stay what they are.
+    tasks = understand("할 일은 제목이 있다. 할 일 하나에 여러 태그를 담는다.")
+    assert names(tasks) == ["Task", "Tag"]
+
+
+def test_an_agent_that_authors_the_topic_owns_it() -> None:
+    req = understand(
+        "게시글은 제목이 있다. 사용자는 닉네임이 있다. "
+        "댓글은 내용을 가지며 사용자가 게시글에 남길 수 있다."
+    )
+    assert relation(req, "Comment", "User").kind == "many_to_one"
+    assert relation(req, "Comment", "Post").kind == "many_to_one"
+
+
+def test_a_misread_hago_after_a_verb_noun_ends_the_clause() -> None:
+    from tdeveloper.pipeline.nlp.korean import translate
+
+    english = translate("농가는 지역을 등록하고 소비자는 이름으로 가입한다.").english
+    assert english == "Farms have region. Consumers have name."

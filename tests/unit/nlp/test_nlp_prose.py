@@ -286,3 +286,54 @@ def test_type_of_values_and_between_ranges() -> None:
     jar = {f.name: f for f in Look.entity(req, "Jar").fields}
     assert jar["type"].values == ("glass", "plastic", "tin")
     assert (jar["rate"].minimum, jar["rate"].maximum) == (0, 100)
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        (
+            "Schools have a name. Dishes have a name. A daily menu for a school on a given "
+            "date offers several dishes.",
+            ("many_to_one", "DailyMenu", "School"),
+        ),
+        (
+            "Enrolments have a weekday. Every lesson held under an enrolment is recorded with "
+            "its date.",
+            ("many_to_one", "Lesson", "Enrollment"),
+        ),
+        (
+            "Members have a name. Books borrowed by members are tracked with a due date.",
+            ("many_to_one", "Book", "Member"),
+        ),
+    ],
+)
+def test_the_subject_is_the_first_noun_phrase_before_its_modifiers(
+    text: str, link: tuple[str, str, str]
+) -> None:
+    assert link in Look.links(understand(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Rounds have a name. An application is submitted to one round.", "Application"),
+        ("Tools have a name and a condition. Members borrow tools.", "Tool"),
+        ("Managers have a name and a team name. Players have a club.", "Manager"),
+        ("Salon services have a name and a price.", "SalonService"),
+    ],
+)
+def test_words_that_also_name_software_can_name_records(text: str, entity: str) -> None:
+    assert entity in Look.names(understand(text))
+
+
+def test_a_giver_of_values_and_asides_are_not_entities() -> None:
+    req = understand(
+        "Applications have an amount. Each review gives a score and a recommendation. "
+        "Hirers, whether local groups or individuals, have a name. Allergens, like peanuts "
+        "or gluten, have a name."
+    )
+    assert fields("Each review gives a score and a recommendation.", "Review") == [
+        "score",
+        "recommendation",
+    ]
+    assert {"LocalGroup", "Recommendation", "Peanut"}.isdisjoint(Look.names(req))

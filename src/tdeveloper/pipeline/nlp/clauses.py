@@ -62,7 +62,7 @@ _PARTICIPLES = wordset(
 )
 _ONE_OF = re.compile(r"^\s*one\s+of\s+(?:our|the|their|its|your|my)\s+", re.IGNORECASE)
 # "visitors only leave a first name": people who give details are records
-_GIVE = wordset("leave give provide enter supply submit")
+_GIVE = wordset("leave give provide enter supply submit gets get")
 _AT = wordset("at in on under within inside")
 _MODALS = wordset("can could may might must should shall will would")
 # Chained clauses read per sentence; deeper chains are pathological input (and recursion).
@@ -131,13 +131,44 @@ def _subject(
     if not run:
         before = tokens[index - 1].low if index else ""
         return reading.last_subject if before in {"they", "it"} else None
+    run, places = _head_run(tokens, run)
     phrase = " ".join(t.text for t in run)
     if not words(phrase) or (singular(words(phrase)[-1]) in GENERIC_ACTORS and not owns):
         return None
     entity = reading.draft.declare(phrase, weak=True)
     if entity is not None:
         reading.last_subject = entity
+        for place in places:  # "a daily menu for a school", "a lesson held under an enrolment"
+            found = reading.draft.find(" ".join(t.text for t in place))
+            if found is not None and found is not entity:
+                reading.draft.relate("many_to_one", entity, found, tag="inferred", confidence=0.7)
     return entity
+
+
+_BACK_OVER = wordset("for of under in on at from to by with within during that who which")
+
+
+def _head_run(tokens: list[Token], run: list[Token]) -> tuple[list[Token], list[list[Token]]]:
+    """The clause's first noun phrase when prepositional phrases, participles or a relative
+    clause stand between it and the verb ("a daily menu for a school on a given date offers",
+    "households that pick up food are"), and the noun phrases passed over."""
+    passed: list[list[Token]] = []
+    start = tokens.index(run[0])
+    while start > 1:
+        j = start - 1
+        while j > 0 and tokens[j].low in DET | QUANT:
+            j -= 1
+        if tokens[j].low not in _BACK_OVER:
+            break
+        j -= 1
+        if j >= 0 and _participle(tokens[j].low):
+            j -= 1  # "a lesson held under ..."
+        earlier = noun_run_before(tokens, j + 1) if j >= 0 else []
+        if not earlier:
+            break
+        passed.append(run)
+        run, start = earlier, tokens.index(earlier[0])
+    return run, passed
 
 
 def _predicate(
@@ -333,7 +364,7 @@ def _gives_fields(
         and not mods
         and verb.kind in {"create", "other"}
         and len(items) >= 2
-        and all(fieldish(i) and not plural_thing(i) for i in items)
+        and all((fieldish(i) or verb.base in _GIVE) and not plural_thing(i) for i in items)
     )
 
 

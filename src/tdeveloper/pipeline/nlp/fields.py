@@ -280,7 +280,8 @@ _IN_UNIT = re.compile(r"^(?P<name>.+?)\s+in\s+(?P<unit>[a-z]+)$", re.IGNORECASE)
 _SYNONYMS = {"email_address": "email", "e_mail": "email", "e_mail_address": "email"}
 # "a hex colour for the calendar", "a notes field": purpose and "field" are not the name.
 _NAME_TAIL = re.compile(
-    r"\s+(?:(?:field|column)|for\s+(?:the|our|their|its|each)\s+.+|(?:if|unless|when)\s+.+"
+    r"\s+(?:(?:field|column|as well|too)|for\s+(?:the|our|their|its|each)\s+.+"
+    r"|(?:if|unless|when)\s+.+"
     r"|as\s+(?:the|a|an)\s+.+|(?:on|about)\s+(?:how|what|why|whether|the)\s+.+)$",
     re.IGNORECASE,
 )

@@ -1,6 +1,7 @@
 """Korean clauses in English word order: the phrase and clause records the Korean reader
 (korean.py) fills from morphemes, the reshaping a clause needs before it is written (a dropped
-subject, "마다", a passive "배정된다"), and the English sentence each clause becomes."""
+subject, "마다", a passive "배정된다", values that are "managed" or "recorded" read as held), and
+the English sentence each clause becomes."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 
 from tdeveloper.spec.names import plural
 
-__all__ = ["Clause", "Phrase", "be_sentence", "render", "reshape"]
+__all__ = ["Clause", "Phrase", "be_sentence", "field_like", "recording", "render", "reshape"]
 
 
 @dataclass
@@ -17,6 +18,7 @@ class Phrase:
     role: str = ""
     modifier: str = ""
     owner: str = ""  # "직원의 상사": the employee's manager
+    also: bool = False  # marked with 도 ("사진도"): a topic, or an object said "too"
 
     def text(self, *, many: bool = False) -> str:
         many = many and self.modifier not in ("one", "each", "every")
@@ -41,6 +43,8 @@ class Clause:
     modal: bool = False
     event: str = ""  # "대여하다": the English of the verb's own noun ("rental")
     conditional: bool = False  # "...하면": the clause sets up what the next ones describe
+    stem: str = ""  # the Korean verb stem ("끝나")
+    negated: bool = False  # "중복될 수 없다": "-ㄹ 수 없다"
 
     def role(self, *names: str) -> Phrase | None:
         return next((p for p in self.phrases if p.role in names and p.nouns), None)
@@ -50,6 +54,84 @@ class Clause:
 _SIGN_UP = frozenset({"join", "register", "sign up", "log in"})
 # Opening clauses that only say what is wanted ("...시스템이 필요합니다").
 _WISH = frozenset({"need", "want"})
+
+
+# Verbs that keep values ("...를 관리/기록/등록/입력한다"): with values for objects, "have".
+_RECORDING = frozenset(
+    {"have", "manage", "leave", "add", "register", "consist of", "include", "contain", "post"}
+)
+# Last words of nouns that name a value rather than a thing ("예약 일시", "사업자 번호").
+# fmt: off
+_FIELD_HEADS = frozenset({
+    "name", "title", "date", "time", "at", "on", "datetime", "number", "id", "code", "status",
+    "state", "type", "kind", "category", "price", "amount", "fee", "cost", "total", "quantity",
+    "stock", "count", "headcount", "capacity", "address", "phone", "contact", "email", "url",
+    "image", "memo", "notes", "note", "description", "content", "rating", "score", "grade",
+    "level", "weight", "height", "age", "gender", "birth", "region", "location", "area",
+    "size", "color", "colour", "year", "month", "day", "weekday", "days", "hours", "duration",
+    "period", "rate", "balance", "deposit", "salary", "points", "rank", "position", "username",
+    "password", "nickname", "breed", "experience", "remarks", "reason", "result",
+    "percentage",
+})
+# fmt: on
+
+
+def field_like(noun: str) -> bool:
+    """Whether an English noun names a value ("billing month", "status (a, b)")."""
+    words = noun.partition(" (")[0].split(" ")
+    return words[-1] in _FIELD_HEADS
+
+
+def recording(clause: Clause) -> None:
+    """ "예약 일시, 가격, 상태를 관리합니다", "예약에 메모를 남기고", "반은 반 이름, 정원으로
+    구성되며": keeping or listing values is having them; the place written to is their owner
+    and whoever writes them ("담당자가 신청 건에 시간을 입력해") is no part of the data."""
+    if clause.verb == "consist of" and (means := clause.role("means")) is not None:
+        means.role = "object" if not clause.role("object") else means.role
+    objects = [p for p in clause.phrases if p.role == "object" and p.nouns]
+    if clause.verb not in _RECORDING or not objects:
+        return
+    nouns = [n for p in objects for n in p.nouns]
+    values = sum(field_like(n) for n in nouns)
+    if not values or (len(nouns) == 1 and objects[0].modifier == "many") or values * 2 < len(nouns):
+        return  # "여러 반려견을 등록한다", "회원과 상품을 관리한다": things, not values
+    left, place = clause.verb == "leave", clause.role("place")
+    clause.verb = "have"
+    if place is not None and clause.role("topic", "owner", "per") is None:
+        place.role = "owner"
+        clause.phrases = [p for p in clause.phrases if p.role != "subject"]
+    _per_record(clause, objects)
+    if left:
+        _left_record(clause, [n for p in objects for n in p.nouns])
+
+
+def _left_record(clause: Clause, values: list[str]) -> None:
+    """ "주문 상품에는 별점과 후기 내용을 남길 수 있다": what is left on a thing ("후기 내용":
+    a review's content) is a record of its own (a review of the order item)."""
+    owner = clause.role("owner", "topic")
+    words = next((v.split(" ") for v in values if len(v.split(" ")) == 2), [])
+    if owner is None or len(owner.nouns) != 1 or not words or field_like(words[0]):
+        return
+    if words[0] in owner.nouns or not field_like(words[1]):
+        return
+    own = [v.removeprefix(words[0] + " ") for v in values]
+    clause.phrases = [Phrase([words[0]], "topic"), Phrase([owner.nouns[0], *own], "object")]
+
+
+def _per_record(clause: Clause, objects: list[Phrase]) -> None:
+    """ "학생별로 그 반의 출석 상태를 기록한다": a value of something else, kept per student,
+    is a record of its own (an attendance with its student, class and status)."""
+    per, first = clause.role("per"), objects[0]
+    words = first.nouns[0].partition(" (")[0].split(" ")
+    if per is None or clause.role("topic", "owner") or len(words) < 2:
+        return
+    record = " ".join(words[:-1])
+    if field_like(record) or record in per.nouns or not field_like(words[-1]):
+        return
+    value = first.nouns[0][len(record) + 1 :]  # "status (present, late)"
+    nouns = [*per.nouns, *([first.owner] if first.owner else []), value, *first.nouns[1:]]
+    rest = [n for p in objects[1:] for n in p.nouns]
+    clause.phrases = [Phrase([record], "topic"), Phrase([*nouns, *rest], "object")]
 
 
 def reshape(clause: Clause) -> None:
@@ -76,6 +158,8 @@ def reshape(clause: Clause) -> None:
             if phrase is not topic:  # "부서는 부서명을 가진다": the department's name
                 phrase.nouns = [_own_field(n, own) for n in phrase.nouns]
     if clause.conditional and clause.event and not clause.role("object", "complement"):
+        if clause.role("place") and clause.verb.endswith((" for", " to", " in")):
+            return  # "봉사자가 활동에 신청하면": volunteers register for activities
         # "손님이 주문하면": customers make orders (what follows describes the order).
         clause.phrases.append(Phrase([clause.event], "object"))
         clause.verb = "make"
@@ -83,7 +167,8 @@ def reshape(clause: Clause) -> None:
 
 def _own_field(noun: str, own: str) -> str:
     rest = noun[len(own) :] if noun.startswith(own) else ""
-    return rest if rest in ("name", "code") else noun
+    own_value = rest.partition(" (")[0] in ("name", "code", "status", "type")
+    return rest if own_value else noun
 
 
 def be_sentence(clause: Clause) -> str:
@@ -107,6 +192,16 @@ def be_sentence(clause: Clause) -> str:
     return ""
 
 
+# Verbs that make their object the agent's ("작성한다", "남긴다"), with their participles.
+_AUTHORED = {
+    "write": "written", "leave": "left", "create": "created", "make": "made", "post": "posted",
+    "submit": "submitted", "upload": "uploaded", "add": "added", "publish": "published",
+    "send": "sent", "open": "opened", "own": "owned", "run": "run", "host": "hosted",
+    "teach": "taught", "issue": "issued", "report": "reported", "request": "requested",
+    "sell": "sold", "grow": "grown", "produce": "produced", "draft": "drafted",
+}  # fmt: skip
+
+
 def render(clause: Clause, *, list_style: bool) -> str:
     """One clause in English word order; a verbless clause is just its nouns."""
     if not clause.verb or clause.verb in _WISH:
@@ -115,8 +210,16 @@ def render(clause: Clause, *, list_style: bool) -> str:
         return sentence
     roles = {p.role: p for p in reversed(clause.phrases) if p.nouns}
     topic, agent = roles.get("topic"), roles.get("subject")
+    if (per := roles.get("per")) is not None and topic is not None:
+        # "수강료는 학생별로 청구된다": each student has many tuitions.
+        return f"Each {per.text()} has many {topic.text(many=True)}."
     if clause.verb not in ("have", "be") and topic and agent and "object" not in roles:
-        # "휴가 신청은 직원이 제출한다": the topic is what the agent acts on.
+        # "휴가 신청은 직원이 제출한다": the topic is what the agent acts on; an authoring
+        # verb says whose it is ("each leave request is submitted by an employee").
+        place, done = roles.get("place"), _AUTHORED.get(clause.verb, "")
+        if done and len(topic.nouns) == len(agent.nouns) == 1:
+            on = f" for {_a(place.nouns[0])}" if place and len(place.nouns) == 1 else ""
+            return f"Each {topic.nouns[0]} is {done} by {_a(agent.nouns[0])}{on}."
         verb = ("can " if clause.modal else "") + clause.verb
         agent.modifier = "" if agent.modifier in ("one", "each", "every") else agent.modifier
         return f"{agent.text(many=True).capitalize()} {verb} {topic.text(many=True)}."
@@ -125,12 +228,21 @@ def render(clause: Clause, *, list_style: bool) -> str:
         # Nothing owns what the clause names ("예약 날짜와 시간이 저장된다"): just the nouns.
         return " ".join(p.text(many=True) for p in clause.phrases if p.nouns) + "."
     subject.modifier = "" if subject.modifier in ("each", "every") else subject.modifier
+    target = roles.get("place") or roles.get("object")
+    if clause.verb == "belong to" and not clause.modal and target is not None:
+        # "대출은 회원과 도서에 속한다": each loan belongs to a member and a book.
+        ends = " and ".join(_a(n) for n in target.nouns)
+        return f"Each {subject.nouns[0]} belongs to {ends}."
     predicate = _predicate(clause, subject, roles)
     if subject.owner and clause.verb == "be":  # "직원의 상사도 직원이다"
         return f"Each {subject.owner} has a {predicate}."
     if predicate.startswith(("has a ", "is ")):  # singular: "Each employee has a manager..."
         return f"Each {subject.text()} {predicate}."
     return f"{subject.text(many=True).capitalize()} {predicate}."
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeio' else 'a'} {noun}"
 
 
 def _predicate(clause: Clause, subject: Phrase, roles: dict[str, Phrase]) -> str:

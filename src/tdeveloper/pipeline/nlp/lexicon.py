@@ -70,15 +70,20 @@ DROP_LEAD = (
 )
 
 # Nouns that name the app itself, never a table.
-APP_WORDS = wordset(
-    "app apps application applications system systems platform platforms tool tools "
-    "website websites software service portal dashboard program solution "
-    "manager tracker backend frontend api database db crud mvp project-management"
+# Words that only ever name software; the app words after them also name records
+# ("grant applications", "tool loans", "a manager who is an employee", "salon services").
+_SOFTWARE = wordset(
+    "app apps system systems platform platforms website websites software portal dashboard "
+    "solution backend frontend api database db crud mvp project-management"
+)
+APP_WORDS = _SOFTWARE | wordset(
+    "application applications tool tools service program manager tracker"
 )
 # Words that never appear anywhere in an entity name.
 FUNCTION_WORDS = DET | PRON | AUX | BE | PREP | CONJ | REL | QUANT
 # Nouns that are never an entity's head noun: vague words, verbs, UI words.
-NOT_ENTITY = APP_WORDS | wordset(
+NOT_ENTITY = _SOFTWARE | wordset(
+    "there tracker "
     "have has had thing things stuff data info information detail details way ways time "
     "lot kind type types sort etc example examples eg ie something everything nothing one "
     "two three first second last next yes no ok make made use used using let lets allow "
@@ -89,7 +94,8 @@ NOT_ENTITY = APP_WORDS | wordset(
     "someone everyone anyone anything it them stuff"
 )
 # Vague heads that make no table even with a modifier ("contact details", "booking app").
-VAGUE_HEADS = APP_WORDS | wordset(
+VAGUE_HEADS = _SOFTWARE | wordset(
+    "tracker trackers "
     "model models "
     "thing things stuff data info information detail details way ways example "
     "examples feature features page pages screen screens field fields form "

@@ -99,9 +99,13 @@ _EXAMPLES = re.compile(
 )
 
 
+# "Allergens, like peanuts or gluten, are ..." / "Hirers, whether groups or people, have"
+_ASIDE = re.compile(r",\s*(?:like|whether|either)\s+[^,.;:()\n]{1,60},(?=\s)", re.IGNORECASE)
+
+
 def drop_examples(text: str) -> str:
     """ "one category such as pizzas, drinks or desserts": examples are rows, not tables."""
-    return _EXAMPLES.sub("", text)
+    return _EXAMPLES.sub("", _ASIDE.sub("", text))
 
 
 def normalize(text: str) -> str:

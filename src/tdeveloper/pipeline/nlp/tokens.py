@@ -130,6 +130,10 @@ def find_verb(tokens: list[Token], start: int = 0, stop: int | None = None) -> i
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if subject and prev is not None and _agrees(prev, verb) and _not_noun(verb, nxt):
+            if verb.form == "ed" and prev.low not in PRON:
+                later = find_verb(tokens, i + 1, stop)
+                if later is not None and tokens[later].low in BE | _MODALS:
+                    return later  # "a lesson held under an enrolment is recorded"
             return i
         kinds = _IMPERATIVE_KINDS if prev is None else _OPEN_KINDS
         opener = prev is None or prev.low in _OPENERS

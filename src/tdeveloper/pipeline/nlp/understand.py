@@ -1,8 +1,9 @@
 """The rule-based understanding of a description: text in, `Requirements` out.
 
 Order of work: validate -> (gloss Korean) -> blank out unsupported asks -> read entities,
-fields and relations -> fields naming entities become relations -> knowledge base fills
-gaps -> features, roles, non-functional needs -> freeze. Same text, same output.
+fields and relations -> fields naming entities become relations -> context entities pruned
+(prune.py) -> knowledge base fills gaps -> features, roles, non-functional needs -> freeze.
+Same text, same output.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from tdeveloper.pipeline.nlp.knowledge import (
 from tdeveloper.pipeline.nlp.layout import flatten
 from tdeveloper.pipeline.nlp.lexicon import APP_WORDS, FUNCTION_WORDS, words, wordset
 from tdeveloper.pipeline.nlp.model import Draft, EntityDraft, RelationDraft
+from tdeveloper.pipeline.nlp.prune import prune
 from tdeveloper.pipeline.nlp.reader import read
 from tdeveloper.pipeline.nlp.relations import resolve_references
 from tdeveloper.pipeline.nlp.spelling import correct
@@ -86,6 +88,7 @@ def understand(description: str, context: str = "") -> Requirements:
     draft.merge_mutual()
     domain = match_domain(masked, original=full)
     _drop_weak(draft, domain)
+    prune(draft, masked)
     terse = len(words(text)) <= _TERSE
     questions = _complete(draft, domain, bool(unsupported), terse) + _relation_questions(draft)
     _korean_labels(draft, labels)
