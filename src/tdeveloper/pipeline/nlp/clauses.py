@@ -23,44 +23,40 @@ from tdeveloper.pipeline.nlp.lexicon import (
     AUX,
     BE,
     DET,
-    DROP_LEAD,
     GENERIC_ACTORS,
     PRON,
     QUANT,
-    entity_key,
     singular,
     words,
     wordset,
 )
 from tdeveloper.pipeline.nlp.model import EntityDraft, is_person
-from tdeveloper.pipeline.nlp.text import parse_item, split_list
+from tdeveloper.pipeline.nlp.phrases import (
+    CHILDREN,
+    DETERMINED,
+    ONE_OF,
+    PLACES,
+    WITH,
+    entities,
+    member_of,
+    participle,
+    split_region,
+    worthy,
+)
+from tdeveloper.pipeline.nlp.text import split_list
 from tdeveloper.pipeline.nlp.tokens import Token, find_verb, noun_run_before, tokenize
 from tdeveloper.pipeline.nlp.verbs import JOIN_NOUNS, Verb, lookup
 from tdeveloper.spec.names import snake
 
 __all__ = ["read_clause", "resolve_pending"]
 
-_WITH = ("with", "containing", "including", "having", "that has", "that have", "which have")
-_CHILDREN = ("made of", "made up of", "consisting of", "composed of", "divided into")
-_PLACES = ("for", "on", "in", "at", "to", "from", "of", "by", "against", "between", "per")
-_MARKER = re.compile(
-    r"\b(" + "|".join(re.escape(m) for m in (*_WITH, *_CHILDREN, *_PLACES)) + r")\b",
-    re.IGNORECASE,
-)
 _PARTICLES = wordset("to in on for of with into by up from")
 _GIVEN = re.compile(r"^(?:up\s+|in\s+|on\s+)?with\s+(.+)$", re.IGNORECASE)
-_PLACE_TAIL = re.compile(r"\s+(to|for|at|in|on|from)\s+(?=(?:a|an|one|each|the)\s)", re.I)
-_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whose|when|until)\b", re.IGNORECASE)
 _PASSIVE_PLACE = re.compile(
     r"(?:in|at|on|inside|within|into|from|off|of|to|per|under|against)\s+"
     r"(?=(?:a|an|one|the|each|exactly one|only one|many|several|multiple|various)\s|[a-z]+s\b)"
 )
 # Participles that do not end in -ed: "aliquots are split off a sample".
-_PARTICIPLES = wordset(
-    "split run made held kept put set sent built done taken given sold bought seen written "
-    "chosen known shown led paid read won drawn driven ridden worn"
-)
-_ONE_OF = re.compile(r"^\s*one\s+of\s+(?:our|the|their|its|your|my)\s+", re.IGNORECASE)
 # "visitors only leave a first name": people who give details are records
 _GIVE = wordset("leave give provide enter supply submit gets get")
 _AT = wordset("at in on under within inside")
@@ -161,7 +157,7 @@ def _head_run(tokens: list[Token], run: list[Token]) -> tuple[list[Token], list[
         if tokens[j].low not in _BACK_OVER:
             break
         j -= 1
-        if j >= 0 and _participle(tokens[j].low):
+        if j >= 0 and participle(tokens[j].low):
             j -= 1  # "a lesson held under ..."
         earlier = noun_run_before(tokens, j + 1) if j >= 0 else []
         if not earlier:
@@ -183,7 +179,7 @@ def _predicate(
     main, verb = tokens[i], lookup(tokens[i].low)
     end, same_subject = _continuation(tokens, i + 1)
     particle = tokens[i + 1].low if i + 1 < end else ""
-    passive = be and verb is not None and (verb.form == "ed" or main.low in _PARTICIPLES)
+    passive = be and verb is not None and (verb.form == "ed" or participle(main.low))
     if verb is not None and passive:
         verb, passive = _voice(verb, particle)
     j = i + 1
@@ -250,91 +246,16 @@ def _verb_here(word: Token, after: Token | None) -> bool:
     return not fieldish(f"{word.text} {after.text}")  # "issue date", "starts at" are fields
 
 
-def _split_region(region: str) -> tuple[str, list[tuple[str, str]]]:
-    """Objects text and (marker, text) modifiers; after "with" the rest is one list."""
-    text = region.strip()
-    cuts = [m for m in _MARKER.finditer(text) if _top_level(text, m.start())]
-    if not cuts:
-        return text, []
-    objects = text[: cuts[0].start()].strip(" ,")
-    mods: list[tuple[str, str]] = []
-    for n, match in enumerate(cuts):
-        marker = match.group(1).lower()
-        stop = len(text) if marker in _WITH or n + 1 == len(cuts) else cuts[n + 1].start()
-        body = text[match.end() : stop].strip(" ,")
-        if marker in _WITH:
-            # "with an amount and a date to a campaign": the place phrase is not a field
-            fields, place, rest = _place_tail(body)
-            mods.append((marker, fields))
-            if place:
-                mods.append((place, rest))
-            break
-        mods.append((marker, body))
-    return objects, mods
-
-
-def _place_tail(body: str) -> tuple[str, str, str]:
-    match = _PLACE_TAIL.search(body)
-    if match is None or not _top_level(body, match.start()):
-        return body, "", ""
-    if _RELATIVE_WORD.search(body[: match.start()].rsplit(",", 1)[-1]):
-        return body, "", ""  # "an end date that stays empty for the current holder"
-    return body[: match.start()].strip(" ,"), match.group(1).lower(), body[match.end() :]
-
-
-def _top_level(text: str, pos: int) -> bool:
-    return text[:pos].count("(") == text[:pos].count(")")
-
-
-def _worthy(item: str) -> bool:
-    """Objects become entities when plural, determined ("an owner") or given fields."""
-    parsed = parse_item(item)
-    parts = words(parsed.phrase)
-    if not parts:
-        return False
-    lead = parts[0] in DET | QUANT | {"one", "single"}
-    return bool(parsed.groups) or lead or singular(parts[-1]) != parts[-1]
-
-
-_CONTACT_TAIL = re.compile(
-    r"(?<=[a-z])\s+(?:they|we|it|he|she|you|i)(?:'re|'ve|'d)?\s+[a-z]+(?:\s+[a-z]+)?$", re.I
-)
-
-
-def _known_head(reading: Reading, item: str) -> EntityDraft | None:
-    parts = [w for w in words(parse_item(item).phrase) if w not in DROP_LEAD]
-    if len(parts) != 2:
-        return None
-    return reading.draft.entities.get(entity_key(parts[-1]))
-
-
-def _entities(reading: Reading, text: str, *, weak: bool = False) -> list[EntityDraft]:
-    found: list[EntityDraft] = []
-    for item in split_list(text):
-        item = _CONTACT_TAIL.sub("", item)  # "the checkout they came from"
-        existing = reading.draft.find(parse_item(item).phrase)
-        if existing is None and (head := _known_head(reading, item)) is not None:
-            found.append(head)  # "belongs to exactly one study arm" when Arm is known
-            continue
-        if existing is None and not _worthy(item):
-            continue
-        previous = found[-1] if found else None
-        entity = declare_item(reading, item, weak=weak, previous=previous)
-        if entity is not None and entity not in found:
-            found.append(entity)
-    return found
-
-
 def _build(
     reading: Reading, subject: EntityDraft | None, verb: Verb, passive: bool, region: str
 ) -> _Predicate:
-    objects_text, mods = _split_region(region)
+    objects_text, mods = split_region(region)
     if verb.kind == "have" and subject is not None:
         # "log work orders with hours spent", "logs a sighting of one species at one site"
-        placed = verb.base != "have" and any(m in _PLACES for m, _ in mods)
+        placed = verb.base != "have" and any(m in PLACES for m, _ in mods)
         single = len(split_list(objects_text)) == 1 and not fieldish(objects_text)
-        listed = bool(mods) and mods[-1][0] in _WITH and plural_thing(objects_text)
-        if not (listed or (placed and single and _worthy(objects_text))):
+        listed = bool(mods) and mods[-1][0] in WITH and plural_thing(objects_text)
+        if not (listed or (placed and single and worthy(objects_text))):
             return _Predicate(subject, verb, passive, [], [], region)
         verb = Verb(verb.base, "create", verb.form)
     elif _gives_fields(subject, verb, passive, objects_text, mods):
@@ -344,7 +265,7 @@ def _build(
     weak = verb.kind == "other" or (
         verb.kind == "have" and sum(plural_thing(i) for i in split_list(objects_text)) < 2
     )
-    objects = _entities(reading, objects_text, weak=weak)
+    objects = entities(reading, objects_text, weak=weak)
     if objects:
         reading.last_object = objects[-1]
     return _Predicate(subject, verb, passive, objects, mods, region)
@@ -422,7 +343,7 @@ def _join(reading: Reading, p: _Predicate) -> None:
             draft.relate("many_to_one", join, other, required=True, tag="inferred")
     for marker, text in p.mods:
         # "rent cameras for a start date and end date": the dates describe the rental
-        if marker in _WITH or (marker == "for" and all(fieldish(i) for i in split_list(text))):
+        if marker in WITH or (marker == "for" and all(fieldish(i) for i in split_list(text))):
             add_fields(reading, join, text)
     p.mods.clear()
     reading.last_object = join
@@ -432,15 +353,15 @@ def _join_describes_subject(reading: Reading, p: _Predicate) -> bool:
     """ "Riders register with an email": the subject's fields, not a Registration;
     "participants are enrolled at a site": one site each, not an Enrollment."""
     assert p.subject is not None
-    if p.mods and all(marker in _WITH for marker, _ in p.mods):
+    if p.mods and all(marker in WITH for marker, _ in p.mods):
         for _, text in p.mods:
             add_fields(reading, p.subject, text)
         return True
-    places = [text for marker, text in p.mods if marker in _PLACES and _DETERMINED.match(text)]
+    places = [text for marker, text in p.mods if marker in PLACES and DETERMINED.match(text)]
     if not (p.passive and places):
         return False
     for text in places:
-        _member_of(reading, p.subject, text)
+        member_of(reading, p.subject, text)
     return True
 
 
@@ -458,7 +379,7 @@ def _assign(reading: Reading, p: _Predicate) -> None:
     if p.passive and p.subject is not None:
         pairs = [(p.subject, obj) for obj in p.objects]
     else:
-        targets = [t for m, text in p.mods if m == "to" for t in _entities(reading, text)]
+        targets = [t for m, text in p.mods if m == "to" for t in entities(reading, text)]
         pairs = [(obj, t) for obj in p.objects for t in targets]
         p.mods[:] = [(m, t) for m, t in p.mods if m != "to"]
     for a, b in pairs:
@@ -480,19 +401,19 @@ def _apply_mods(reading: Reading, p: _Predicate) -> None:
     for marker, text in p.mods:
         if target is None:
             break
-        if marker in _WITH:
+        if marker in WITH:
             add_fields(reading, target, text)
-        elif marker in _CHILDREN:
-            for child in _entities(reading, text):
+        elif marker in CHILDREN:
+            for child in entities(reading, text):
                 draft.relate("many_to_one", child, target, required=True)
         elif marker != "by" or not p.passive:
-            for place in _entities(reading, text):
+            for place in entities(reading, text):
                 if place is not target:
                     draft.relate("many_to_one", target, place, tag="inferred", confidence=0.7)
                 if text.lower().startswith("their ") and p.subject and place is not p.subject:
                     draft.relate("many_to_one", p.subject, place, tag="inferred", confidence=0.6)
         elif p.subject is not None:
-            for agent in _entities(reading, text):
+            for agent in entities(reading, text):
                 draft.relate("many_to_one", p.subject, agent)
 
 
@@ -516,7 +437,7 @@ def _unknown_verb(
     noun = _NOMINAL.get(known.base if known else main.low, main.low)
     group = main.groups[0] if main.groups else next((g for t in tokens for g in t.groups), "")
     if not group or entity_group(f"{noun} ({group})") is None:
-        objects = _entities(reading, region, weak=True)
+        objects = entities(reading, region, weak=True)
         many = bool(set(words(region)) & {"many", "several", "multiple"})
         for obj in objects:
             if subject is not None and many:  # "episodes can feature several guests"
@@ -540,48 +461,25 @@ def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: 
     if main.low == "part" and low.startswith("of "):
         low, region = f"part {low}", f"part {region}"
     if low.startswith("part of") and set(words(region)[:4]) & QUANT:
-        _member_of(reading, subject, region[7:])  # "a person can be part of many groups"
+        member_of(reading, subject, region[7:])  # "a person can be part of many groups"
     elif low.startswith("part of"):
-        for parent in _entities(reading, region[7:]):
+        for parent in entities(reading, region[7:]):
             reading.draft.relate("many_to_one", subject, parent, required=True)
     elif main.low in {"for", "per"} or low.startswith(("for ", "per ")):
         # "an appointment is for one dog", "inspections are per hive"
         start = 0 if main.low in {"for", "per"} else 4
-        _member_of(reading, subject, _ONE_OF.sub("", region[start:]))
-    elif main.low in {"in", "on", "at", "with", "under"} and _DETERMINED.match(low):
-        _member_of(reading, subject, region)  # "a participant is in one team"
-    elif _participle(main.low) and (place := _PASSIVE_PLACE.match(low)):
-        _member_of(reading, subject, region[place.end() :])  # "housed in a kennel"
-    elif _participle(main.low) and low.startswith("by "):
-        for agent in _entities(reading, region[3:]):
+        member_of(reading, subject, ONE_OF.sub("", region[start:]))
+    elif main.low in {"in", "on", "at", "with", "under"} and DETERMINED.match(low):
+        member_of(reading, subject, region)  # "a participant is in one team"
+    elif participle(main.low) and (place := _PASSIVE_PLACE.match(low)):
+        member_of(reading, subject, region[place.end() :])  # "housed in a kennel"
+    elif participle(main.low) and low.startswith("by "):
+        for agent in entities(reading, region[3:]):
             reading.draft.relate("many_to_one", subject, agent, tag="inferred")
     elif (kind := WITH_ITEM.match(f"{main.text} {region}")) and not fieldish(kind["head"]):
         add_fields(reading, subject, kind["rest"])  # "fixers are volunteers with a name"
     elif all(fieldish(i) for i in split_list(f"{main.text} {region}")):
         add_fields(reading, subject, f"{main.text} {region}")  # "instructors are name + bio"
-
-
-_DETERMINED = re.compile(
-    r"^(?:a|an|one|the|exactly one|only one|a single|many|multiple|several|various|"
-    r"one or more|any number of)\s",
-    re.IGNORECASE,
-)
-
-
-def _member_of(reading: Reading, subject: EntityDraft, region: str) -> None:
-    """ "is in one team" is many-to-one; "can be on multiple shows" is many-to-many."""
-    many = bool(set(words(region)[:3]) & (QUANT | {"any"}))
-    for other in _entities(reading, region):
-        if other is subject:
-            continue
-        if many:
-            reading.draft.relate("many_to_many", subject, other)
-        else:
-            reading.draft.relate("many_to_one", subject, other, tag="inferred")
-
-
-def _participle(word: str) -> bool:
-    return word.endswith("ed") or word in _PARTICIPLES
 
 
 def resolve_pending(reading: Reading) -> None:
@@ -604,9 +502,9 @@ def _nominal(
         return
     if subject is not None:
         reading.draft.relate("many_to_one", thing, subject, tag="inferred")
-    objects_text, mods = _split_region(region)
-    places = _entities(reading, objects_text)
-    places += [e for m, t in mods if m in {"on", "to", "for"} for e in _entities(reading, t)]
+    objects_text, mods = split_region(region)
+    places = entities(reading, objects_text)
+    places += [e for m, t in mods if m in {"on", "to", "for"} for e in entities(reading, t)]
     for place in places or ([reading.last_object] if reading.last_object else []):
         if place is not thing:
             reading.draft.relate("many_to_one", thing, place, tag="inferred", confidence=0.6)
