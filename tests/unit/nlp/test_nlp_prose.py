@@ -321,3 +321,40 @@ def test_a_giver_of_values_and_asides_are_not_entities() -> None:
         "recommendation",
     ]
     assert {"LocalGroup", "Recommendation", "Peanut"}.isdisjoint(Look.names(req))
+
+
+def test_for_one_thing_on_a_date_with_fields() -> None:
+    req = understand(
+        "Rooms have a name. Hirers have a name. A hire is for one room and one hirer on a "
+        "date, with a start and end time and whether the kitchen is needed."
+    )
+    assert list(Look.types(req, "Hire")) == ["date", "start_time", "end_time", "kitchen_needed"]
+    assert {("many_to_one", "Hire", "Room"), ("many_to_one", "Hire", "Hirer")} <= Look.links(req)
+
+
+def test_there_are_things_each_with_fields_and_a_clause_about_the_object() -> None:
+    req = understand(
+        "There are two rooms, the main hall and the meeting room, each stored with a name "
+        "and a capacity. Students have a name. Students also sit grade exams, which are "
+        "recorded with the grade level and the mark."
+    )
+    assert list(Look.types(req, "Room")) == ["name", "capacity"]
+    assert list(Look.types(req, "GradeExam")) == ["grade_level", "mark"]
+    assert ("many_to_one", "GradeExam", "Student") in Look.links(req)
+
+
+def test_chatty_headings_and_value_lists() -> None:
+    req = understand(
+        "managers (name, team name, email). players r footballers w/ name, positon "
+        "gk/def/mid/fwd. lessons have an attendance of present, absent or cancelled by "
+        "teacher. + inspections twice a yr: date, grade 1-5. plots have a number. plots are "
+        "rented by one tenant "
+        "but a tenant can have up to 2 plots."
+    )
+    assert list(Look.types(req, "Manager")) == ["name", "team_name", "email"]
+    position = Look.entity(req, "Player").fields[1]
+    assert (position.name, position.values) == ("position", ("gk", "def", "mid", "fwd"))
+    attendance = Look.entity(req, "Lesson").fields[0]
+    assert attendance.values == ("present", "absent", "cancelled_by_teacher")
+    assert list(Look.types(req, "Inspection")) == ["date", "grade"]
+    assert ("many_to_one", "Plot", "Tenant") in Look.links(req)

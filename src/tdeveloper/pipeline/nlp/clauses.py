@@ -183,10 +183,18 @@ def _predicate(
     if verb is not None and passive:
         verb, passive = _voice(verb, particle)
     j = i + 1
-    if verb is not None and verb.kind != "other" and particle in _PARTICLES - {"with"}:
+    up_to = particle == "up" and i + 2 < end and tokens[i + 2].low == "to"  # "up to 2 plots"
+    if (
+        verb is not None
+        and verb.kind != "other"
+        and particle in _PARTICLES - {"with"}
+        and not up_to
+    ):
         j += 1
     elif verb is not None and verb.kind == "belong" and particle in _AT | {"per", "for", "against"}:
         j += 1  # "a hive sits at an apiary"
+    elif verb is not None and verb.base == "sit" and particle not in _PARTICLES | _AT:
+        verb = Verb(verb.base, "create", verb.form)  # "students sit exams": theirs
     region = ""
     if j < end:
         stop = tokens[end].start if end < len(tokens) else len(text)
@@ -324,7 +332,7 @@ def _dispatch(reading: Reading, p: _Predicate) -> None:
 def _join(reading: Reading, p: _Predicate) -> None:
     """ "Members borrow books" -> Loan -> Member and Loan -> Book (or M2M when "many")."""
     draft = reading.draft
-    if p.subject is not None and not p.objects and _join_describes_subject(reading, p):
+    if p.subject is not None and _join_describes_subject(reading, p):
         return
     noun = JOIN_NOUNS.get(p.verb.base, p.verb.base)
     target = p.objects[0] if p.objects else _default_object(reading, p.subject)
@@ -353,6 +361,12 @@ def _join_describes_subject(reading: Reading, p: _Predicate) -> bool:
     """ "Riders register with an email": the subject's fields, not a Registration;
     "participants are enrolled at a site": one site each, not an Enrollment."""
     assert p.subject is not None
+    if p.objects and not (p.passive and DETERMINED.match(p.region) and not p.mods):
+        return False
+    if p.passive and p.objects and DETERMINED.match(p.region) and not p.mods:
+        for obj in p.objects:  # "each plot is rented by one tenant"
+            reading.draft.relate("many_to_one", p.subject, obj, tag="inferred")
+        return True
     if p.mods and all(marker in WITH for marker, _ in p.mods):
         for _, text in p.mods:
             add_fields(reading, p.subject, text)
@@ -468,7 +482,11 @@ def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: 
     elif main.low in {"for", "per"} or low.startswith(("for ", "per ")):
         # "an appointment is for one dog", "inspections are per hive"
         start = 0 if main.low in {"for", "per"} else 4
-        member_of(reading, subject, ONE_OF.sub("", region[start:]))
+        objects, mods = split_region(ONE_OF.sub("", region[start:]))
+        member_of(reading, subject, objects)
+        for marker, text in mods:  # "... for one room on a date, with a start time"
+            if marker in WITH or (marker in {"on", "at"} and fieldish(text)):
+                add_fields(reading, subject, text)
     elif main.low in {"in", "on", "at", "with", "under"} and DETERMINED.match(low):
         member_of(reading, subject, region)  # "a participant is in one team"
     elif participle(main.low) and (place := _PASSIVE_PLACE.match(low)):

@@ -69,7 +69,8 @@ def _table_row(line: str) -> str:
 
 # Chat-style shorthand: "name + email", "phone n address", "w/ start date", "band = name".
 _CASUAL = (
-    (re.compile(r"\s+\+\s+"), ", "),
+    (re.compile(r"(?<=[\w)])\s+\+\s+"), ", "),
+    (re.compile(r"(?:^|(?<=[.!?]\s))\+\s+"), ""),  # "... + inspections twice a yr:"
     (re.compile(r"(?<=[a-z]) n (?=[a-z])"), " and "),
     (re.compile(r"\bw/o\b", re.IGNORECASE), "without"),
     (re.compile(r"(?<=[a-z]s) r (?=[a-z])"), " are "),  # "instructors r just name + bio"

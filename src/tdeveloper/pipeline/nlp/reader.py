@@ -32,6 +32,7 @@ from tdeveloper.pipeline.nlp.text import (
 )
 from tdeveloper.pipeline.nlp.tokens import find_verb, tokenize
 from tdeveloper.pipeline.nlp.verbs import lookup
+from tdeveloper.spec.names import plural
 
 __all__ = ["read"]
 
@@ -195,8 +196,41 @@ def _apposition(reading: Reading, sentence: str) -> bool:
     return False
 
 
+# "There are two rooms, the main hall and the meeting room, each with a name and a capacity"
+_THERE_ARE = re.compile(
+    r"^there\s+(?:are|is|will be)\s+(?:(?:a|an|\w+)\s+)?(?P<things>[a-z][a-z ]{0,30}?)"
+    r"(?:\s*,\s*[^,]+,)?\s*,?\s+each\s+(?:stored\s+|recorded\s+|kept\s+)?with\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+# "Students sit grade exams, which are recorded with the mark": a clause about the object
+_WHICH = re.compile(r",\s+(?:which|who)\s+(?=(?:is|are|has|have|can|must|only|also|need)\b)")
+
+
+def _there_are(reading: Reading, sentence: str) -> bool:
+    match = _THERE_ARE.match(sentence)
+    if match is None or (entity := reading.draft.declare(match["things"])) is None:
+        return False
+    add_fields(reading, entity, match["rest"])
+    return True
+
+
+def _which(reading: Reading, sentence: str) -> bool:
+    parts = split_top(sentence, _WHICH)
+    if len(parts) != 2 or find_verb(tokenize(parts[0])) is None:
+        return False
+    reading.last_object = None
+    _sentence(reading, parts[0])
+    thing = reading.last_object
+    if thing is None:
+        return False
+    _sentence(reading, f"{plural(thing.label.lower())} {parts[1]}")
+    return True
+
+
 def _sentence(reading: Reading, sentence: str) -> None:
-    if _apposition(reading, sentence):
+    if _apposition(reading, sentence) or _there_are(reading, sentence):
+        return
+    if _which(reading, sentence):
         return
     head, rest = _split_colon(sentence)
     head_verb = find_verb(tokenize(head)) is not None
@@ -257,10 +291,18 @@ _HEAD_CLAUSE = re.compile(
 )
 
 
+# "+ inspections twice a yr:", "oh and mini leagues:": chat around a heading's noun
+_HEAD_NOISE = re.compile(
+    r"^(?:[+&,]\s*|(?:oh|and|also|plus|then|finally|lastly)\s+)+"
+    r"|\s+(?:(?:once|twice|\w+ times)\s+(?:a|an|per|every)\s+\w+|every\s+\w+|each\s+\w+)$",
+    re.IGNORECASE,
+)
+
+
 def _colon_line(reading: Reading, head: str, rest: str) -> None:
     """ "Head: list; more prose" or "Head: list. Each car belongs to a customer." -> the
     list, then the prose after it."""
-    head = strip_parens(head)[0] or head
+    head = _HEAD_NOISE.sub("", strip_parens(head)[0] or head) or head
     if clause := _HEAD_CLAUSE.match(head):
         head = clause["x"]
     if (of := _HEAD_OF.match(head)) and _head_of(reading, of["x"], of["y"], rest):
@@ -374,7 +416,9 @@ def _verbless(reading: Reading, clause: str) -> None:
             reading.titles.append(head)
         return
     items = split_list(clause)
-    if len(items) >= 2 and sum(plural_thing(i) for i in items) >= 2:
+    if len(items) == 1 and entity_group(clause) is not None:
+        declare_item(reading, clause)  # "managers (name, team name, email)."
+    elif len(items) >= 2 and sum(plural_thing(i) for i in items) >= 2:
         _declare_all(reading, items)
     elif len(words(clause)) <= 8:
         reading.titles.append(clause)

@@ -63,9 +63,14 @@ _ENUM_PHRASE = re.compile(
 # "a type of laptop, monitor, phone or other"
 _OF_ENUM = re.compile(
     r"\b(?P<head>type|kind|category|status|level|size|grade)\s+of\s+"
-    r"(?P<values>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+)",
+    r"(?P<values>[\w-]+(?:\s*,\s*[\w-]+)*\s*,?\s+or\s+[\w-]+)"
+    # "an attendance of present, absent or cancelled by teacher": three values or more
+    r"|\b(?P<head2>[a-z]+)\s+of\s+(?P<values2>[\w-]+(?:\s*,\s*[\w-]+)+\s*,?\s+or\s+"
+    r"[\w-]+(?:\s+by\s+[\w-]+)?)(?=\s*(?:[,.;)]|$))",
     re.IGNORECASE,
 )
+# "position gk/def/mid/fwd": a word and three or more slashed values
+_SLASHED = re.compile(r"\b(?P<head>[a-z]{3,})\s+(?P<values>[\w-]+(?:\s*/\s*[\w-]+){2,})", re.I)
 _OR_NOT = re.compile(r"\b(?P<name>[a-z]+)\s+or\s+not\b(?=\s*(?:[,.;)]|$))", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(-?\d+(?:\.\d+)?)\s+and\s+(-?\d+(?:\.\d+)?)", re.I)
 _COLON_ENUM = re.compile(
@@ -181,10 +186,18 @@ def _protect_enums(text: str) -> str:
         values = re.split(r"\s*,\s*(?:or\s+)?|\s+or\s+|\s*/\s*", match.group("values"))
         return " (" + "/".join(v.strip() for v in values if v.strip()) + ")"
 
-    text = _OF_ENUM.sub(lambda m: m["head"] + group(m), text)
+    text = _ENUM_PHRASE.sub(group, text)
+    text = _OF_ENUM.sub(lambda m: (m["head"] or m["head2"]) + _of_group(m), text)
+    text = _SLASHED.sub(lambda m: m["head"] + group(m), text)
     text = _OR_NOT.sub(r"\g<name> (yes/no)", text)  # "paid or not" is one flag
     text = _BETWEEN.sub(r"(\1-\2)", text)  # "between 0 and 100" is one range
-    return _COLON_ENUM.sub(group, _ENUM_PHRASE.sub(group, text))
+    return _COLON_ENUM.sub(group, text)
+
+
+def _of_group(match: re.Match[str]) -> str:
+    values = match["values"] or match["values2"]
+    parts = re.split(r"\s*,\s*(?:or\s+)?|\s+or\s+", values)
+    return " (" + "/".join(p.strip() for p in parts if p.strip()) + ")"
 
 
 def split_list(text: str) -> list[str]:
@@ -200,11 +213,14 @@ _SHARED_HEAD = wordset(
 )
 
 
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+
+
 def _distribute(items: list[str]) -> list[str]:
     """["start", "end time"] -> ["start time", "end time"]; ["due date", "time"] too."""
     out = list(items)
     for i in range(len(out) - 1):
-        first, nxt = out[i].split(), out[i + 1].split()
+        first, nxt = _ARTICLE.sub("", out[i]).split(), _ARTICLE.sub("", out[i + 1]).split()
         if (
             len(first) == 1
             and len(nxt) >= 2
