@@ -358,3 +358,22 @@ def test_chatty_headings_and_value_lists() -> None:
     assert attendance.values == ("present", "absent", "cancelled_by_teacher")
     assert list(Look.types(req, "Inspection")) == ["date", "grade"]
     assert ("many_to_one", "Plot", "Tenant") in Look.links(req)
+
+
+def test_which_has_fields_before_the_main_clause() -> None:
+    text = (
+        "At each event, which has a date, a venue and an opening time, visitors bring in "
+        "broken items. Items have a brand."
+    )
+    assert fields(text, "Event") == ["date", "venue", "opening_time"]
+
+
+def test_an_unknown_act_ties_its_subject_to_each_single_thing() -> None:
+    req = understand(
+        "Films have a title. Venues have a name. A screening shows one film at one venue, "
+        "with a start time and the number of seats sold."
+    )
+    assert {("many_to_one", "Screening", "Film"), ("many_to_one", "Screening", "Venue")} <= (
+        Look.links(req)
+    )
+    assert list(Look.types(req, "Screening")) == ["start_time", "number_of_seats_sold"]

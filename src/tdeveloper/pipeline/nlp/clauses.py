@@ -456,9 +456,30 @@ def _unknown_verb(
         for obj in objects:
             if subject is not None and many:  # "episodes can feature several guests"
                 reading.draft.relate("many_to_many", subject, obj, tag="inferred")
+        if subject is not None and not many and noun not in _NOMINAL.values():
+            _singular_links(reading, subject, region)
         reading.pending.append((noun, subject, objects))
         return
     _nominal(reading, subject, noun, group, re.sub(r"\([^()]*\)", " ", region))
+
+
+_SINGULAR = re.compile(r"^(?:a|an|one|exactly one|only one|a single|the same)\s", re.IGNORECASE)
+
+
+def _singular_links(reading: Reading, subject: EntityDraft, region: str) -> None:
+    """ "a screening shows one film at one venue, with a start time": an act we have no
+    verb class for still ties its subject to each single thing it names."""
+    objects, mods = split_region(region)
+    for text in [objects, *(t for m, t in mods if m in PLACES)]:
+        known = reading.draft.find(_SINGULAR.sub("", text)) is not None
+        if not _SINGULAR.match(text) or (fieldish(text) and not known):
+            continue
+        for thing in entities(reading, text):
+            if thing is not subject:
+                reading.draft.relate("many_to_one", subject, thing, tag="inferred", confidence=0.6)
+    for marker, text in mods:
+        if marker in WITH:
+            add_fields(reading, subject, text)
 
 
 _LEAD_PREP = re.compile(r"^(?:on|in|at|to|for|into|onto|across|under)\s+", re.IGNORECASE)

@@ -184,16 +184,23 @@ def _apposition(reading: Reading, sentence: str) -> bool:
     match = _APPOSITION.match(sentence)
     if match is None or fieldish(match["kind"]) or not entity_phrase_ok(match["np"]):
         return False
-    parts = split_top(match["tail"], _COMMA)
+    fields, rest = _fields_then_clause(match["tail"])
+    entity = reading.draft.declare(match["np"]) if rest else None
+    if entity is None:
+        return False
+    add_fields(reading, entity, fields)
+    _sentence(reading, f"{match['np']} {rest}")
+    return True
+
+
+def _fields_then_clause(text: str) -> tuple[str, str]:
+    """ "a name, an email and a city, check out books" -> the list, and the clause after it
+    (empty when no clause follows)."""
+    parts = split_top(text, _COMMA)
     for n, part in enumerate(parts[1:], start=1):
-        if find_verb(tokenize(f"they {part}")) == 1:
-            entity = reading.draft.declare(match["np"])
-            if entity is None:
-                return False
-            add_fields(reading, entity, ", ".join(parts[:n]))
-            _sentence(reading, f"{match['np']} {', '.join(parts[n:])}")
-            return True
-    return False
+        if find_verb(tokenize(f"they {part}")) == 1 or find_verb(tokenize(part)) is not None:
+            return ", ".join(parts[:n]), ", ".join(parts[n:])
+    return text, ""
 
 
 # "There are two rooms, the main hall and the meeting room, each with a name and a capacity"
@@ -214,16 +221,35 @@ def _there_are(reading: Reading, sentence: str) -> bool:
     return True
 
 
+_OWNS = re.compile(r"^(?:has|have|holds|carries)\s+(?P<rest>.+)$", re.IGNORECASE)
+_LEAD_PLACE = re.compile(r"^(?:at|in|on|for|during)\s+", re.IGNORECASE)
+
+
 def _which(reading: Reading, sentence: str) -> bool:
     parts = split_top(sentence, _WHICH)
-    if len(parts) != 2 or find_verb(tokenize(parts[0])) is None:
+    if len(parts) != 2:
         return False
+    if find_verb(tokenize(parts[0])) is None:
+        return _which_has(reading, parts[0], parts[1])
     reading.last_object = None
     _sentence(reading, parts[0])
     thing = reading.last_object
     if thing is None:
         return False
     _sentence(reading, f"{plural(thing.label.lower())} {parts[1]}")
+    return True
+
+
+def _which_has(reading: Reading, head: str, relative: str) -> bool:
+    """ "At each event, which has a date and a venue, visitors bring items"."""
+    owns = _OWNS.match(relative)
+    entity = reading.draft.declare(_LEAD_PLACE.sub("", head)) if owns else None
+    if owns is None or entity is None:
+        return False
+    fields, rest = _fields_then_clause(owns["rest"])
+    add_fields(reading, entity, fields)
+    if rest:
+        _sentence(reading, rest)
     return True
 
 
