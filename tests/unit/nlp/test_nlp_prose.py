@@ -377,3 +377,15 @@ def test_an_unknown_act_ties_its_subject_to_each_single_thing() -> None:
         Look.links(req)
     )
     assert list(Look.types(req, "Screening")) == ["start_time", "number_of_seats_sold"]
+
+
+def test_booked_events_and_agreement_past_a_prepositional_phrase() -> None:
+    req = understand(
+        "Customers, which can be either businesses or people, book deliveries; a customer "
+        "has a name. Deliveries have a price. The pieces in our music library have a title "
+        "and a composer, and a piece can be performed at many concerts. Concerts have a date."
+    )
+    assert "Booking" not in Look.names(req)
+    assert ("many_to_one", "Delivery", "Customer") in Look.links(req)
+    assert list(Look.types(req, "Piece")) == ["title", "composer"]
+    assert ("many_to_many", "Concert", "Piece") in Look.links(req)

@@ -336,6 +336,9 @@ def _join(reading: Reading, p: _Predicate) -> None:
         return
     noun = JOIN_NOUNS.get(p.verb.base, p.verb.base)
     target = p.objects[0] if p.objects else _default_object(reading, p.subject)
+    if p.subject is not None and target is not None and _booked_event(p.verb, target):
+        draft.relate("many_to_one", target, p.subject)  # "customers book deliveries"
+        return
     existing = draft.find(noun)
     many = bool(set(words(p.region)) & {"many", "multiple", "several"})
     if p.subject is not None and target is not None and existing is None and many:
@@ -355,6 +358,19 @@ def _join(reading: Reading, p: _Predicate) -> None:
             add_fields(reading, join, text)
     p.mods.clear()
     reading.last_object = join
+
+
+# Things that are themselves the booking: "customers book deliveries" needs no Booking.
+_EVENTS = wordset(
+    "delivery appointment session trip ride lesson visit repair consultation treatment "
+    "shipment pickup inspection tour event flight massage haircut cleaning installation job "
+    "service move transfer collection"
+)
+
+
+def _booked_event(verb: Verb, target: EntityDraft) -> bool:
+    head = snake(target.name).split("_")[-1]
+    return verb.base in {"book", "reserve", "order", "request"} and head in _EVENTS
 
 
 def _join_describes_subject(reading: Reading, p: _Predicate) -> bool:
@@ -421,6 +437,9 @@ def _apply_mods(reading: Reading, p: _Predicate) -> None:
             for child in entities(reading, text):
                 draft.relate("many_to_one", child, target, required=True)
         elif marker != "by" or not p.passive:
+            if p.passive and set(words(text)[:2]) & QUANT:
+                member_of(reading, target, text)  # "performed at many concerts"
+                continue
             for place in entities(reading, text):
                 if place is not target:
                     draft.relate("many_to_one", target, place, tag="inferred", confidence=0.7)

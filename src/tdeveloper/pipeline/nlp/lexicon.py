@@ -83,7 +83,7 @@ APP_WORDS = _SOFTWARE | wordset(
 FUNCTION_WORDS = DET | PRON | AUX | BE | PREP | CONJ | REL | QUANT
 # Nouns that are never an entity's head noun: vague words, verbs, UI words.
 NOT_ENTITY = _SOFTWARE | wordset(
-    "there tracker "
+    "there tracker day days week weeks month months year years hour hours minute minutes "
     "have has had thing things stuff data info information detail details way ways time "
     "lot kind type types sort etc example examples eg ie something everything nothing one "
     "two three first second last next yes no ok make made use used using let lets allow "

@@ -105,7 +105,11 @@ _EXAMPLES = re.compile(
 
 
 # "Allergens, like peanuts or gluten, are ..." / "Hirers, whether groups or people, have"
-_ASIDE = re.compile(r",\s*(?:like|whether|either)\s+[^,.;:()\n]{1,60},(?=\s)", re.IGNORECASE)
+_ASIDE = re.compile(
+    r",\s*(?:like|whether|either|(?:which|who)\s+(?:can|could|may|might)\s+be)\s+"
+    r"[^,.;:()\n]{1,60},(?=\s)",
+    re.IGNORECASE,
+)
 
 
 def drop_examples(text: str) -> str:

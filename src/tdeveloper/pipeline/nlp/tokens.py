@@ -115,6 +115,19 @@ def _agrees(subject: Token, verb: Verb) -> bool:
     return verb.form == ("base" if plural else "s")
 
 
+def _agrees_past(tokens: list[Token], index: int, start: int, verb: Verb) -> bool:
+    """ "the pieces in our music library have", "each load of grapes comes": the verb agrees
+    with the noun before the prepositional phrase."""
+    run = noun_run_before(tokens, index)
+    j = index - len(run) - 1
+    while j > start and tokens[j].low in DET:
+        j -= 1
+    if not run or j <= start or tokens[j].low not in PREP:
+        return False
+    head = noun_run_before(tokens, j)
+    return bool(head) and head[-1].nounish and _agrees(head[-1], verb)
+
+
 def find_verb(tokens: list[Token], start: int = 0, stop: int | None = None) -> int | None:
     """Index of the first token (from `start`, before `stop`) that begins a verb group."""
     for i in range(start, min(len(tokens), stop if stop is not None else len(tokens))):
@@ -129,7 +142,8 @@ def find_verb(tokens: list[Token], start: int = 0, stop: int | None = None) -> i
         if verb is None or token.groups:
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if subject and prev is not None and _agrees(prev, verb) and _not_noun(verb, nxt):
+        agrees = prev is not None and (_agrees(prev, verb) or _agrees_past(tokens, i, start, verb))
+        if subject and agrees and _not_noun(verb, nxt):
             if verb.form == "ed" and prev.low not in PRON:
                 later = find_verb(tokens, i + 1, stop)
                 if later is not None and tokens[later].low in BE | _MODALS:
