@@ -143,7 +143,7 @@ def find_verb(tokens: list[Token], start: int = 0, stop: int | None = None) -> i
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         agrees = prev is not None and (_agrees(prev, verb) or _agrees_past(tokens, i, start, verb))
-        if subject and agrees and _not_noun(verb, nxt):
+        if subject and prev is not None and agrees and _not_noun(verb, nxt):
             if verb.form == "ed" and prev.low not in PRON:
                 later = find_verb(tokens, i + 1, stop)
                 if later is not None and tokens[later].low in BE | _MODALS:
