@@ -389,3 +389,40 @@ def test_booked_events_and_agreement_past_a_prepositional_phrase() -> None:
     assert ("many_to_one", "Delivery", "Customer") in Look.links(req)
     assert list(Look.types(req, "Piece")) == ["title", "composer"]
     assert ("many_to_many", "Concert", "Piece") in Look.links(req)
+
+
+def test_staged_as_a_run_each_with_and_a_clause_after_every() -> None:
+    req = understand(
+        "Productions have a title. A production is staged as a run of performances, each "
+        "with a date and a curtain time, and every performance happens in one of our two "
+        "venues, which have a name and a seat count."
+    )
+    assert list(Look.types(req, "Performance")) == ["date", "curtain_time"]
+    assert list(Look.types(req, "Venue")) == ["name", "seat_count"]
+    links = Look.links(req)
+    assert {
+        ("many_to_one", "Performance", "Production"),
+        ("many_to_one", "Performance", "Venue"),
+    } <= links
+
+
+def test_made_up_of_broken_down_into_and_a_pair_record() -> None:
+    req = understand(
+        "Productions have a title. Each production is made up of roles, which have a "
+        "character name. Landings have a time. A landing is broken down into catch lines, "
+        "with the weight in kilograms. Trips have a date. Divers have a name. Divers are "
+        "booked onto trips, and for each diver on a trip we want to know the tank pressure."
+    )
+    links = Look.links(req)
+    assert {("many_to_one", "Role", "Production"), ("many_to_one", "CatchLine", "Landing")} <= links
+    assert list(Look.types(req, "Booking")) == ["tank_pressure"]
+
+
+def test_single_objects_of_m2m_verbs_and_participle_tails() -> None:
+    req = understand(
+        "Formulas have a name. Products each use exactly one formula. Vessels have a name. "
+        "A landing involves one vessel arriving at a port."
+    )
+    links = Look.links(req)
+    assert {("many_to_one", "Product", "Formula"), ("many_to_one", "Landing", "Vessel")} <= links
+    assert "VesselArriving" not in Look.names(req)

@@ -50,7 +50,7 @@ from tdeveloper.spec.names import snake
 
 __all__ = ["read_clause", "resolve_pending"]
 
-_PARTICLES = wordset("to in on for of with into by up from")
+_PARTICLES = wordset("to in on for of with into onto by up down from")
 _GIVEN = re.compile(r"^(?:up\s+|in\s+|on\s+)?with\s+(.+)$", re.IGNORECASE)
 _PASSIVE_PLACE = re.compile(
     r"(?:in|at|on|inside|within|into|from|off|of|to|per|under|against)\s+"
@@ -68,7 +68,10 @@ _CONTAINERS = wordset(
     "table room group team class bed seat shift department ward cabin desk slot squad "
     "section unit cohort crew house dorm"
 )
-_COMPOSED = frozenset({"make", "compose", "divide", "split", "organize", "organise"})
+_COMPOSED = frozenset(
+    {"make", "compose", "divide", "split", "organize", "organise", "break", "stage", "publish"}
+)
+_EACH_OF = frozenset({"with", "having", "of", "has", "holding", "containing", "one"})
 _NEW_CLAUSE_WORDS = frozenset({"and", ",", "then", "but", "while"})
 # Verbs whose act is itself a record: "review" -> Review, "rate" -> Rating.
 _NOMINAL = {
@@ -191,6 +194,10 @@ def _predicate(
         and not up_to
     ):
         j += 1
+        if j < end and particle in {"up", "down"} and tokens[j].low in {"of", "into"}:
+            j += 1  # "made up of roles", "broken down into catch lines"
+    elif verb is not None and verb.kind == "contain" and particle == "as":
+        j += 1  # "staged as a run of performances"
     elif verb is not None and verb.kind == "belong" and particle in _AT | {"per", "for", "against"}:
         j += 1  # "a hive sits at an apiary"
     elif verb is not None and verb.base == "sit" and particle not in _PARTICLES | _AT:
@@ -217,7 +224,7 @@ def _predicate(
 def _voice(verb: Verb, particle: str) -> tuple[Verb, bool]:
     """A passive verb and whether it stays passive: "albums are made of tracks" says the
     tracks belong to the album; "products are stored in warehouses" names a place."""
-    if verb.base in _COMPOSED and particle in {"of", "up", "into"}:
+    if verb.base in _COMPOSED and particle in {"of", "up", "into", "as", "down"}:
         return Verb(verb.base, "contain", verb.form), False
     if verb.kind == "have" and particle in _AT | {"per", "for", "against"}:
         return Verb(verb.base, "belong", verb.form), False
@@ -233,6 +240,8 @@ def _continuation(tokens: list[Token], start: int) -> tuple[int, bool]:
         after = tokens[k + 2] if k + 2 < len(tokens) else None
         if nxt.low in _MODALS or nxt.low in BE or _verb_here(nxt, after):
             return k, True
+        if nxt.low in {"every", "each"} and after is not None and after.low not in _EACH_OF:
+            return k, False  # "..., and every performance happens in a venue"
         found = find_verb(tokens, k + 1, stop=k + 5)
         if found is not None:
             between = tokens[k + 1 : found]
@@ -291,7 +300,7 @@ def _gives_fields(
         subject is not None
         and not passive
         and not mods
-        and verb.kind in {"create", "other"}
+        and verb.kind in {"create", "other", "m2m"}
         and len(items) >= 2
         and all((fieldish(i) or verb.base in _GIVE) and not plural_thing(i) for i in items)
     )
@@ -313,9 +322,10 @@ def _dispatch(reading: Reading, p: _Predicate) -> None:
             elif p.subject is not None:
                 draft.relate("many_to_one", p.subject, obj, required=p.verb.base == "belong")
     elif p.verb.kind == "m2m":
-        for obj in p.objects:
+        kind = "many_to_one" if _SINGULAR.match(p.region) else "many_to_many"
+        for obj in p.objects:  # "each product uses exactly one formula" is many-to-one
             if p.subject is not None:
-                draft.relate("many_to_many", p.subject, obj)
+                draft.relate(kind, p.subject, obj)
     elif p.verb.kind == "link":
         for obj in p.objects:
             if p.subject is not None:
@@ -336,7 +346,7 @@ def _join(reading: Reading, p: _Predicate) -> None:
         return
     noun = JOIN_NOUNS.get(p.verb.base, p.verb.base)
     target = p.objects[0] if p.objects else _default_object(reading, p.subject)
-    if p.subject is not None and target is not None and _booked_event(p.verb, target):
+    if p.subject and target and not p.passive and _booked_event(p.verb, target):
         draft.relate("many_to_one", target, p.subject)  # "customers book deliveries"
         return
     existing = draft.find(noun)
@@ -482,13 +492,21 @@ def _unknown_verb(
     _nominal(reading, subject, noun, group, re.sub(r"\([^()]*\)", " ", region))
 
 
-_SINGULAR = re.compile(r"^(?:a|an|one|exactly one|only one|a single|the same)\s", re.IGNORECASE)
+_SINGULAR = re.compile(
+    r"^(?:a|an|one|exactly one|only one|a single|the same|one of (?:our|the|their|its)(?: \w+)?)\s",
+    re.IGNORECASE,
+)
+
+
+_ONE_OF_N = re.compile(
+    r"^one of (?:our|the|their|its|your|my)(?:\s+(?:two|three|four|five|\d+))?\s+", re.I
+)
 
 
 def _singular_links(reading: Reading, subject: EntityDraft, region: str) -> None:
     """ "a screening shows one film at one venue, with a start time": an act we have no
     verb class for still ties its subject to each single thing it names."""
-    objects, mods = split_region(region)
+    objects, mods = split_region(_ONE_OF_N.sub("one ", region))
     for text in [objects, *(t for m, t in mods if m in PLACES)]:
         known = reading.draft.find(_SINGULAR.sub("", text)) is not None
         if not _SINGULAR.match(text) or (fieldish(text) and not known):
@@ -496,6 +514,7 @@ def _singular_links(reading: Reading, subject: EntityDraft, region: str) -> None
         for thing in entities(reading, text):
             if thing is not subject:
                 reading.draft.relate("many_to_one", subject, thing, tag="inferred", confidence=0.6)
+                reading.last_object = thing
     for marker, text in mods:
         if marker in WITH:
             add_fields(reading, subject, text)

@@ -282,7 +282,8 @@ _SYNONYMS = {"email_address": "email", "e_mail": "email", "e_mail_address": "ema
 _NAME_TAIL = re.compile(
     r"\s+(?:(?:field|column|as well|too)|for\s+(?:the|our|their|its|each)\s+.+"
     r"|(?:if|unless|when)\s+.+"
-    r"|as\s+(?:the|a|an)\s+.+|(?:on|about)\s+(?:how|what|why|whether|the)\s+.+)$",
+    r"|as\s+(?:the|a|an)\s+.+|(?:on|about)\s+(?:how|what|why|whether|the)\s+.+"
+    r"|of\s+(?:the|its|their)\s+[a-z]+)$",
     re.IGNORECASE,
 )
 # Shorthand people type in lists.

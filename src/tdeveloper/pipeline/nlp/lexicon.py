@@ -65,7 +65,8 @@ DROP_LEAD = (
     | QUANT
     | wordset(
         "optional required mandatory unique simple basic small new own optionally its also "
-        "plus and or one exactly only single"
+        "plus and or one exactly only single two three four five six seven eight nine ten "
+        "dozen dozens"
     )
 )
 

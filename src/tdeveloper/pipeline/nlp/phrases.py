@@ -52,7 +52,9 @@ ONE_OF = re.compile(r"^\s*one\s+of\s+(?:our|the|their|its|your|my)\s+", re.IGNOR
 def split_region(region: str) -> tuple[str, list[tuple[str, str]]]:
     """Objects text and (marker, text) modifiers; after "with" the rest is one list."""
     text = region.strip()
-    cuts = [m for m in _MARKER.finditer(text) if _top_level(text, m.start())]
+    cuts = [
+        m for m in _MARKER.finditer(text) if _top_level(text, m.start()) and not _measure(text, m)
+    ]
     if not cuts:
         return text, []
     objects = text[: cuts[0].start()].strip(" ,")
@@ -107,10 +109,26 @@ def _known_head(reading: Reading, item: str) -> EntityDraft | None:
     return reading.draft.entities.get(entity_key(parts[-1]))
 
 
+_MEASURES = wordset("run series number couple set list lot dozens hundreds kind type")
+# "one vessel arriving at a port": the participle phrase is not part of the name
+_ING_TAIL = re.compile(
+    r"(?<=[a-z])\s+[a-z]+ing\s+(?:at|in|on|to|from|for|with|into)\b.*$"
+    r"|^(?P<keep>(?:one|each)\s+[a-z]{3,20})\s+[a-z]+ing$",
+    re.IGNORECASE,
+)
+
+
+def _measure(text: str, match: re.Match[str]) -> bool:
+    """ "a run of performances": "of" after a measure word does not start a modifier."""
+    before = text[: match.start()].split()
+    return match.group(1).lower() == "of" and bool(before) and before[-1].lower() in _MEASURES
+
+
 def entities(reading: Reading, text: str, *, weak: bool = False) -> list[EntityDraft]:
     found: list[EntityDraft] = []
     for item in split_list(text):
-        item = _CONTACT_TAIL.sub("", item)  # "the checkout they came from"
+        # "the checkout they came from", "one vessel arriving at a port"
+        item = _ING_TAIL.sub(lambda m: m["keep"] or "", _CONTACT_TAIL.sub("", item))
         existing = reading.draft.find(parse_item(item).phrase)
         if existing is None and (head := _known_head(reading, item)) is not None:
             found.append(head)  # "belongs to exactly one study arm" when Arm is known

@@ -21,7 +21,7 @@ from tdeveloper.pipeline.nlp.items import (
 )
 from tdeveloper.pipeline.nlp.knowledge import domains
 from tdeveloper.pipeline.nlp.lexicon import APP_WORDS, words, wordset
-from tdeveloper.pipeline.nlp.model import entity_phrase_ok
+from tdeveloper.pipeline.nlp.model import EntityDraft, entity_phrase_ok
 from tdeveloper.pipeline.nlp.text import (
     clauses,
     segments,
@@ -131,7 +131,8 @@ def _split_colon(text: str) -> tuple[str, str]:
 _FOR_EACH = re.compile(
     r"^(?:for|per|on|about)\s+(?:each|every|any|an?|the)?\s*(?P<noun>[^,:]+?)\s*,?\s+"
     r"(?:we|you|i|they|the (?:app|system|tool|site))\s+(?:(?:will|would|also|should|must|"
-    r"need to|want to|have to|can|just|always)\s+)*(?:record|store|track|keep|log|capture|"
+    r"need to|want to|have to|can|just|always)\s+)*(?:(?:want|need|would like|like) to "
+    r"(?:know|see|record|store|track|capture|keep|log)|record|store|track|keep|log|capture|"
     r"save|need|want|note|hold|collect|require|ask for|write down|enter)\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
@@ -158,12 +159,28 @@ def _recorded_on(reading: Reading, sentence: str) -> bool:
     return True
 
 
+_PAIR = re.compile(r"^(?P<a>[a-z ]+?)\s+(?:on|in|at|for|per)\s+(?:a|an|the|each)\s+(?P<b>[a-z ]+)$")
+
+
+def _pair_record(reading: Reading, noun: str) -> EntityDraft | None:
+    """ "for each diver on a trip": the record that joins a diver and a trip."""
+    match = _PAIR.match(noun.lower())
+    if match is None:
+        return None
+    a, b = reading.draft.find(match["a"]), reading.draft.find(match["b"])
+    for entity in reading.draft.entities.values():
+        targets = {r.target for r in reading.draft.relations if r.source == entity.name}
+        if a and b and {a.name, b.name} <= targets:
+            return entity
+    return None
+
+
 def _for_each(reading: Reading, sentence: str) -> bool:
     """ "For every dog we record its name, breed and weight": fields of Dog."""
     match = _FOR_EACH.match(sentence)
     if match is None or find_verb(tokenize(match["noun"])) is not None:
         return False
-    entity = reading.draft.declare(match["noun"])
+    entity = _pair_record(reading, match["noun"]) or reading.draft.declare(match["noun"])
     if entity is None:
         return False
     reading.last_subject = entity

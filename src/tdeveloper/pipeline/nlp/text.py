@@ -72,6 +72,7 @@ _OF_ENUM = re.compile(
 # "position gk/def/mid/fwd": a word and three or more slashed values
 _SLASHED = re.compile(r"\b(?P<head>[a-z]{3,})\s+(?P<values>[\w-]+(?:\s*/\s*[\w-]+){2,})", re.I)
 _OR_NOT = re.compile(r"\b(?P<name>[a-z]+)\s+or\s+not\b(?=\s*(?:[,.;)]|$))", re.IGNORECASE)
+_YES_NO = re.compile(r"\b(?P<name>[a-z]+)\s+(?:y/n|yes/no|y or n)\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+(-?\d+(?:\.\d+)?)\s+and\s+(-?\d+(?:\.\d+)?)", re.I)
 _COLON_ENUM = re.compile(
     r":\s*(?P<values>[\w-]+(?:\s*,\s*[\w-]+)+\s*,?\s+or\s+[\w-]+|[\w-]+(?:\s*/\s*[\w-]+)+)"
@@ -107,7 +108,7 @@ _EXAMPLES = re.compile(
 # "Allergens, like peanuts or gluten, are ..." / "Hirers, whether groups or people, have"
 _ASIDE = re.compile(
     r",\s*(?:like|whether|either|(?:which|who)\s+(?:can|could|may|might)\s+be)\s+"
-    r"[^,.;:()\n]{1,60},(?=\s)",
+    r"(?:[^,.;:()\n]{1,60}|[^.;:()\n]{1,80}?\s+or\s+[^,.;:()\n]{1,30}),(?=\s)",
     re.IGNORECASE,
 )
 
@@ -194,6 +195,7 @@ def _protect_enums(text: str) -> str:
     text = _OF_ENUM.sub(lambda m: (m["head"] or m["head2"]) + _of_group(m), text)
     text = _SLASHED.sub(lambda m: m["head"] + group(m), text)
     text = _OR_NOT.sub(r"\g<name> (yes/no)", text)  # "paid or not" is one flag
+    text = _YES_NO.sub(r"\g<name> (yes/no)", text)  # "veggie y/n"
     text = _BETWEEN.sub(r"(\1-\2)", text)  # "between 0 and 100" is one range
     return _COLON_ENUM.sub(group, text)
 
@@ -231,7 +233,9 @@ def _distribute(items: list[str]) -> list[str]:
             and first[0].lower() in _SHARED_HEAD
             and nxt[0].lower() in _SHARED_HEAD
         ):
-            out[i] = f"{first[0]} {' '.join(nxt[1:])}"
+            tail = [w[:-1] if w.lower() in {"dates", "times"} else w for w in nxt[1:]]
+            out[i] = f"{first[0]} {' '.join(tail)}"
+            out[i + 1] = " ".join([*nxt[:1], *tail])  # "start and end dates": one each
     for i in range(1, len(out)):
         prev, cur = out[i - 1].split(), out[i].split()
         single = len(cur) == 1 and cur[0].lower() in {"time", "date"}

@@ -158,7 +158,7 @@ def find_verb(tokens: list[Token], start: int = 0, stop: int | None = None) -> i
 
 _ADVERBS = wordset(
     "also then only usually always often just now first later directly optionally sometimes "
-    "typically normally"
+    "typically normally each both"
 )
 
 

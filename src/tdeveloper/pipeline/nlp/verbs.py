@@ -32,14 +32,14 @@ _CLASSES: dict[str, str] = {
     "add make upload own organize organise host teach author send issue offer sell list "
     "schedule leave give run lead compose draft plan sponsor request receive win earn "
     "officiate deliver present coach judge supervise mentor treat examine perform conduct "
-    "invoice bill quote prescribe diagnose referee sponsor fund donate do",
+    "invoice bill quote prescribe diagnose referee sponsor fund donate do stage break",
     "belong": "belong reference refer point relate sit live come go reside stay",
     "contain": "consist comprise",
     "join": "borrow enroll enrol rent book reserve register apply subscribe attend adopt "
     "hire order checkout lease rsvp",
     "m2m": "bookmark favorite favourite like follow star save join tag watch wishlist cover "
     "carry feature stock use",
-    "link": "link connect pair match",
+    "link": "link connect pair match involve",
     "assign": "assign allocate",
     "manage": "manage handle catalog catalogue maintain administer monitor oversee",
     # Verbs with no data-model meaning: known only so clauses split at them.
@@ -48,7 +48,8 @@ _CLASSES: dict[str, str] = {
     "invite cancel confirm accept decline mark visit return complete finish start stop close "
     "reopen archive restore move copy sort filter sync generate calculate compute display show "
     "notify remind get use access need want let allow help enable receive read rank answer "
-    "ask choose select pick set update approve escalate resolve fix close",
+    "ask choose select pick set update approve escalate resolve fix close happen occur "
+    "arrive travel depend supersede replace appear",
 }
 # Irregular past forms; regular ones are generated.
 _IRREGULAR = {
@@ -67,6 +68,7 @@ _IRREGULAR = {
     "give": ("gave", "given"),
     "win": ("won",),
     "pay": ("paid",),
+    "break": ("broke", "broken"),
 }
 # Verb -> the entity that records one occurrence of it ("borrow" -> a loan).
 JOIN_NOUNS = {
