@@ -8,7 +8,6 @@ Event -> Organizer and Event's fields. verbs.py says what each verb class means.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from tdeveloper.pipeline.nlp.items import (
     WITH_ITEM,
@@ -19,6 +18,7 @@ from tdeveloper.pipeline.nlp.items import (
     fieldish,
     plural_thing,
 )
+from tdeveloper.pipeline.nlp.joins import Predicate, assign, join
 from tdeveloper.pipeline.nlp.lexicon import (
     AUX,
     BE,
@@ -30,7 +30,7 @@ from tdeveloper.pipeline.nlp.lexicon import (
     words,
     wordset,
 )
-from tdeveloper.pipeline.nlp.model import EntityDraft, is_person
+from tdeveloper.pipeline.nlp.model import EntityDraft
 from tdeveloper.pipeline.nlp.phrases import (
     CHILDREN,
     DETERMINED,
@@ -45,8 +45,7 @@ from tdeveloper.pipeline.nlp.phrases import (
 )
 from tdeveloper.pipeline.nlp.text import split_list
 from tdeveloper.pipeline.nlp.tokens import Token, find_verb, noun_run_before, tokenize
-from tdeveloper.pipeline.nlp.verbs import JOIN_NOUNS, Verb, lookup
-from tdeveloper.spec.names import snake
+from tdeveloper.pipeline.nlp.verbs import Verb, lookup
 
 __all__ = ["read_clause", "resolve_pending"]
 
@@ -64,10 +63,6 @@ _MODALS = wordset("can could may might must should shall will would")
 # Chained clauses read per sentence; deeper chains are pathological input (and recursion).
 _MAX_DEPTH = 40
 _MAX_CLAUSE = 2000  # characters; nobody writes a longer clause, but hostile input might
-_CONTAINERS = wordset(
-    "table room group team class bed seat shift department ward cabin desk slot squad "
-    "section unit cohort crew house dorm"
-)
 _COMPOSED = frozenset(
     {"make", "compose", "divide", "split", "organize", "organise", "break", "stage", "publish"}
 )
@@ -87,16 +82,6 @@ _NOMINAL = {
     "bid": "bid",
     "log": "log entry",
 }
-
-
-@dataclass
-class _Predicate:
-    subject: EntityDraft | None
-    verb: Verb
-    passive: bool
-    objects: list[EntityDraft]
-    mods: list[tuple[str, str]]
-    region: str
 
 
 def read_clause(reading: Reading, text: str) -> bool:
@@ -265,7 +250,7 @@ def _verb_here(word: Token, after: Token | None) -> bool:
 
 def _build(
     reading: Reading, subject: EntityDraft | None, verb: Verb, passive: bool, region: str
-) -> _Predicate:
+) -> Predicate:
     objects_text, mods = split_region(region)
     if verb.kind == "have" and subject is not None:
         # "log work orders with hours spent", "logs a sighting of one species at one site"
@@ -273,11 +258,11 @@ def _build(
         single = len(split_list(objects_text)) == 1 and not fieldish(objects_text)
         listed = bool(mods) and mods[-1][0] in WITH and plural_thing(objects_text)
         if not (listed or (placed and single and worthy(objects_text))):
-            return _Predicate(subject, verb, passive, [], [], region)
+            return Predicate(subject, verb, passive, [], [], region)
         verb = Verb(verb.base, "create", verb.form)
     elif _gives_fields(subject, verb, passive, objects_text, mods):
         # "visitors only leave a first name and a postcode": values, not things
-        return _Predicate(subject, Verb(verb.base, "have", verb.form), passive, [], [], region)
+        return Predicate(subject, Verb(verb.base, "have", verb.form), passive, [], [], region)
     # "we track quiz scores": one vague object is weak; "we store a, b and c" is a list.
     weak = verb.kind == "other" or (
         verb.kind == "have" and sum(plural_thing(i) for i in split_list(objects_text)) < 2
@@ -285,7 +270,7 @@ def _build(
     objects = entities(reading, objects_text, weak=weak)
     if objects:
         reading.last_object = objects[-1]
-    return _Predicate(subject, verb, passive, objects, mods, region)
+    return Predicate(subject, verb, passive, objects, mods, region)
 
 
 def _gives_fields(
@@ -306,14 +291,14 @@ def _gives_fields(
     )
 
 
-def _dispatch(reading: Reading, p: _Predicate) -> None:
+def _dispatch(reading: Reading, p: Predicate) -> None:
     draft = reading.draft
     if p.verb.kind == "have":
         if p.subject is not None:
             add_fields(reading, p.subject, p.region)
         return
     if p.verb.kind == "join":
-        _join(reading, p)
+        join(reading, p)
     elif p.verb.kind in {"belong"} or (p.passive and p.verb.kind in {"create", "manage"}):
         many = bool(set(words(p.region)) & QUANT)
         for obj in p.objects:
@@ -331,7 +316,7 @@ def _dispatch(reading: Reading, p: _Predicate) -> None:
             if p.subject is not None:
                 draft.relate("many_to_one", p.subject, obj, required=True)
     elif p.verb.kind == "assign":
-        _assign(reading, p)
+        assign(reading, p)
     else:  # create, contain, manage: the objects belong to the subject
         for obj in p.objects:
             if p.subject is not None and obj is not p.subject:
@@ -339,99 +324,7 @@ def _dispatch(reading: Reading, p: _Predicate) -> None:
     _apply_mods(reading, p)
 
 
-def _join(reading: Reading, p: _Predicate) -> None:
-    """ "Members borrow books" -> Loan -> Member and Loan -> Book (or M2M when "many")."""
-    draft = reading.draft
-    if p.subject is not None and _join_describes_subject(reading, p):
-        return
-    noun = JOIN_NOUNS.get(p.verb.base, p.verb.base)
-    target = p.objects[0] if p.objects else _default_object(reading, p.subject)
-    if p.subject and target and not p.passive and _booked_event(p.verb, target):
-        draft.relate("many_to_one", target, p.subject)  # "customers book deliveries"
-        return
-    existing = draft.find(noun)
-    many = bool(set(words(p.region)) & {"many", "multiple", "several"})
-    if p.subject is not None and target is not None and existing is None and many:
-        draft.relate("many_to_many", p.subject, target)
-        return
-    if p.subject is None and target is None:
-        return
-    join = existing or draft.declare(noun, source="inferred")
-    if join is None:
-        return
-    for other in (p.subject, target):
-        if other is not None and other is not join:
-            draft.relate("many_to_one", join, other, required=True, tag="inferred")
-    for marker, text in p.mods:
-        # "rent cameras for a start date and end date": the dates describe the rental
-        if marker in WITH or (marker == "for" and all(fieldish(i) for i in split_list(text))):
-            add_fields(reading, join, text)
-    p.mods.clear()
-    reading.last_object = join
-
-
-# Things that are themselves the booking: "customers book deliveries" needs no Booking.
-_EVENTS = wordset(
-    "delivery appointment session trip ride lesson visit repair consultation treatment "
-    "shipment pickup inspection tour event flight massage haircut cleaning installation job "
-    "service move transfer collection"
-)
-
-
-def _booked_event(verb: Verb, target: EntityDraft) -> bool:
-    head = snake(target.name).split("_")[-1]
-    return verb.base in {"book", "reserve", "order", "request"} and head in _EVENTS
-
-
-def _join_describes_subject(reading: Reading, p: _Predicate) -> bool:
-    """ "Riders register with an email": the subject's fields, not a Registration;
-    "participants are enrolled at a site": one site each, not an Enrollment."""
-    assert p.subject is not None
-    if p.objects and not (p.passive and DETERMINED.match(p.region) and not p.mods):
-        return False
-    if p.passive and p.objects and DETERMINED.match(p.region) and not p.mods:
-        for obj in p.objects:  # "each plot is rented by one tenant"
-            reading.draft.relate("many_to_one", p.subject, obj, tag="inferred")
-        return True
-    if p.mods and all(marker in WITH for marker, _ in p.mods):
-        for _, text in p.mods:
-            add_fields(reading, p.subject, text)
-        return True
-    places = [text for marker, text in p.mods if marker in PLACES and DETERMINED.match(text)]
-    if not (p.passive and places):
-        return False
-    for text in places:
-        member_of(reading, p.subject, text)
-    return True
-
-
-def _default_object(reading: Reading, subject: EntityDraft | None) -> EntityDraft | None:
-    """The thing an object-less "students enroll" is about: the first non-person entity."""
-    for entity in reading.draft.entities.values():
-        if entity is not subject and not is_person(entity.name) and not entity.weak:
-            return entity
-    return None
-
-
-def _assign(reading: Reading, p: _Predicate) -> None:
-    """The non-person side holds the reference: requests get a technician_id."""
-    pairs: list[tuple[EntityDraft, EntityDraft]] = []
-    if p.passive and p.subject is not None:
-        pairs = [(p.subject, obj) for obj in p.objects]
-    else:
-        targets = [t for m, text in p.mods if m == "to" for t in entities(reading, text)]
-        pairs = [(obj, t) for obj in p.objects for t in targets]
-        p.mods[:] = [(m, t) for m, t in p.mods if m != "to"]
-    for a, b in pairs:
-        # A work item gets its assignee (requests -> technician), but a person is placed
-        # into a container (guest -> table, employee -> team).
-        container = snake(b.name).split("_")[-1] in _CONTAINERS
-        person_first = is_person(a.name) and not is_person(b.name) and not container
-        child, parent = (b, a) if person_first else (a, b)
-        reading.draft.relate("many_to_one", child, parent, field=f"{snake(parent.name)}_id")
-
-
-def _apply_mods(reading: Reading, p: _Predicate) -> None:
+def _apply_mods(reading: Reading, p: Predicate) -> None:
     draft = reading.draft
     # Without an object the modifiers describe the action ("pay with Stripe"), not a thing;
     # in the passive they describe the subject ("a trip is made by a rider on a bike").
