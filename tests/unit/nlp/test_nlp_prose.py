@@ -426,3 +426,33 @@ def test_single_objects_of_m2m_verbs_and_participle_tails() -> None:
     links = Look.links(req)
     assert {("many_to_one", "Product", "Formula"), ("many_to_one", "Landing", "Vessel")} <= links
     assert "VesselArriving" not in Look.names(req)
+
+
+def test_records_between_two_things_named_outright() -> None:
+    req = understand(
+        "Actors have a name. Roles have a name. Actors and roles are connected through "
+        "castings, which record the weekly fee. Objects have a title. Agreements have a "
+        "title. Agreements are signed yearly, so each object on an agreement is stored as a "
+        "loan line, along with the credit line."
+    )
+    assert list(Look.types(req, "Casting")) == ["weekly_fee"]
+    assert list(Look.types(req, "LoanLine")) == ["credit_line"]
+    links = Look.links(req)
+    assert {
+        ("many_to_one", "Casting", "Actor"),
+        ("many_to_one", "Casting", "Role"),
+        ("many_to_one", "LoanLine", "Object"),
+        ("many_to_one", "LoanLine", "Agreement"),
+    } <= links
+
+
+def test_two_roles_of_one_entity_stay_two_references() -> None:
+    req = understand(
+        "Institutions have a name. A loan agreement is tied to a lending institution and to "
+        "a borrowing institution."
+    )
+    fields_of = {(r.field, r.target) for r in req.relations if r.source == "LoanAgreement"}
+    assert fields_of == {
+        ("lending_institution_id", "Institution"),
+        ("borrowing_institution_id", "Institution"),
+    }

@@ -41,6 +41,7 @@ from tdeveloper.pipeline.nlp.phrases import (
     member_of,
     participle,
     split_region,
+    take_roles,
     worthy,
 )
 from tdeveloper.pipeline.nlp.text import split_list
@@ -252,6 +253,10 @@ def _build(
     reading: Reading, subject: EntityDraft | None, verb: Verb, passive: bool, region: str
 ) -> Predicate:
     objects_text, mods = split_region(region)
+    if verb.kind in {"belong", "link"} and subject is not None:
+        # "tied to a lending institution and to a borrowing institution": two roles
+        objects_text = take_roles(reading, subject, objects_text)
+        mods = [(m, take_roles(reading, subject, t) if m in PLACES else t) for m, t in mods]
     if verb.kind == "have" and subject is not None:
         # "log work orders with hours spent", "logs a sighting of one species at one site"
         placed = verb.base != "have" and any(m in PLACES for m, _ in mods)

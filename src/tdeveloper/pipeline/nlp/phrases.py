@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tdeveloper.pipeline.nlp.items import Reading, declare_item
+from tdeveloper.pipeline.nlp.items import Reading, add_fields, declare_item
 from tdeveloper.pipeline.nlp.lexicon import (
     DET,
     DROP_LEAD,
@@ -30,6 +30,7 @@ __all__ = [
     "member_of",
     "participle",
     "split_region",
+    "take_roles",
     "worthy",
 ]
 
@@ -124,6 +125,29 @@ def _measure(text: str, match: re.Match[str]) -> bool:
     return match.group(1).lower() == "of" and bool(before) and before[-1].lower() in _MEASURES
 
 
+# Modifiers that name the part a thing plays: "a lending institution", "the home team".
+_ROLES = wordset(
+    "lending borrowing home away sending receiving origin destination source target primary "
+    "secondary parent child previous next original main backup billing shipping referring "
+    "supervising requesting reporting approving responsible departure arrival pickup dropoff "
+    "buying selling first second"
+)
+
+
+def take_roles(reading: Reading, owner: EntityDraft, text: str) -> str:
+    """Role-named references become fields of `owner` (lending_institution_id), so two roles
+    of one entity stay two; returns the text without them."""
+    kept: list[str] = []
+    for item in split_list(text):
+        parts = [w for w in words(parse_item(item).phrase) if w not in DROP_LEAD]
+        known = len(parts) == 2 and entity_key(parts[1]) in reading.draft.entities
+        if known and parts[0] in _ROLES:
+            add_fields(reading, owner, " ".join(parts))
+        else:
+            kept.append(item)
+    return ", ".join(kept) if len(kept) != len(split_list(text)) else text
+
+
 def entities(reading: Reading, text: str, *, weak: bool = False) -> list[EntityDraft]:
     found: list[EntityDraft] = []
     for item in split_list(text):
@@ -151,6 +175,7 @@ DETERMINED = re.compile(
 
 def member_of(reading: Reading, subject: EntityDraft, region: str) -> None:
     """ "is in one team" is many-to-one; "can be on multiple shows" is many-to-many."""
+    region = take_roles(reading, subject, region)
     many = bool(set(words(region)[:3]) & (QUANT | {"any"}))
     for other in entities(reading, region):
         if other is subject:

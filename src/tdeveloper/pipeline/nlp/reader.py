@@ -270,7 +270,43 @@ def _which_has(reading: Reading, head: str, relative: str) -> bool:
     return True
 
 
+# "Actors and roles are connected through castings, which record the weekly fee"
+_THROUGH = re.compile(
+    r"^(?P<a>[a-z][a-z ]{0,30}?)\s+and\s+(?P<b>[a-z][a-z ]{0,30}?)\s+are\s+(?:connected|linked|"
+    r"joined|related|associated|matched|tied)\s+(?:through|via|by|using|with)\s+(?P<c>[a-z][a-z ]"
+    r"{0,30}?)(?:,?\s+(?:which|that|each of which)\s+(?:record|store|hold|have|has|track|capture|"
+    r"keep|carry|carries)s?\s+(?P<fields>.+))?$",
+    re.IGNORECASE,
+)
+# "each object on an agreement is stored as a loan line, along with the credit line"
+_STORED_AS = re.compile(
+    r"^(?:each|every|an?)\s+(?P<a>[a-z][a-z ]{0,30}?)\s+(?:on|in|for|of|per|within)\s+(?:an?|the|"
+    r"each|every)\s+(?P<b>[a-z][a-z ]{0,30}?)\s+is\s+(?:recorded|stored|kept|tracked|logged|"
+    r"saved|held)\s+as\s+(?:an?\s+)?(?P<c>[a-z][a-z ]{0,30}?)(?:,?\s+(?:together with|along "
+    r"with|with|including)\s+(?P<fields>.+))?$",
+    re.IGNORECASE,
+)
+
+
+def _record_between(reading: Reading, sentence: str) -> bool:
+    """A record that joins two things, named outright."""
+    match = _THROUGH.match(sentence) or _STORED_AS.match(sentence)
+    if match is None:
+        return False
+    a, b = (reading.draft.find(match[k]) or reading.draft.declare(match[k]) for k in "ab")
+    record = reading.draft.declare(re.sub(r"\s+records?$", "", match["c"]))
+    if a is None or b is None or record is None or record in (a, b):
+        return False
+    for side in (a, b):
+        reading.draft.relate("many_to_one", record, side, required=True)
+    if match["fields"]:
+        add_fields(reading, record, match["fields"])
+    return True
+
+
 def _sentence(reading: Reading, sentence: str) -> None:
+    if _record_between(reading, sentence):
+        return
     if _apposition(reading, sentence) or _there_are(reading, sentence):
         return
     if _which(reading, sentence):
@@ -290,6 +326,8 @@ def _sentence(reading: Reading, sentence: str) -> None:
         return
     for clause in clauses(sentence):
         if _for_each(reading, clause) or _recorded_on(reading, clause):
+            continue
+        if _record_between(reading, clause):
             continue
         if not read_clause(reading, clause):
             _verbless(reading, clause)

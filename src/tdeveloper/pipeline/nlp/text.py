@@ -51,6 +51,7 @@ _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "incl.", "no.", "mr.
 _CLAUSE_BREAK = re.compile(
     r";|\s+(?:where|whereas|while|so that)\s+|\s+-\s+"
     r"|,?\s+and\s+(?=(?:for|per)\s+(?:each|every)\s)"  # "..., and for each checkout we want"
+    r"|,\s+(?:and\s+)?so\s+(?=(?:each|every|an?|the)\s)"  # "..., so each object on a loan is"
 )
 _LIST_SEP = re.compile(
     r"\s*[,;]\s*(?:(?:and|or|plus)\b)?\s*|\s*/\s*"
