@@ -456,3 +456,22 @@ def test_two_roles_of_one_entity_stay_two_references() -> None:
         ("lending_institution_id", "Institution"),
         ("borrowing_institution_id", "Institution"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        (
+            "Employees have a name. Each employee reports to a manager, who is another employee.",
+            "manager_id",
+        ),
+        (
+            "Formulas have a name. A formula may optionally point to the formula it was "
+            "derived from.",
+            "parent_formula_id",
+        ),
+    ],
+)
+def test_self_references_name_their_role(text: str, field: str) -> None:
+    rel = next(r for r in understand(text).relations if r.source == r.target)
+    assert rel.field == field

@@ -172,6 +172,8 @@ def _predicate(
     if verb is not None and passive:
         verb, passive = _voice(verb, particle)
     j = i + 1
+    if verb is not None and verb.base == "report" and particle == "to":
+        verb = Verb(verb.base, "belong", verb.form)  # "each employee reports to a manager"
     up_to = particle == "up" and i + 2 < end and tokens[i + 2].low == "to"  # "up to 2 plots"
     if (
         verb is not None
@@ -249,10 +251,21 @@ def _verb_here(word: Token, after: Token | None) -> bool:
     return not fieldish(f"{word.text} {after.text}")  # "issue date", "starts at" are fields
 
 
+_ROLE_IS = re.compile(
+    r"^(?:an?|the|one)\s+(?P<role>[a-z]+),?\s+(?:who|which|that)\s+is\s+(?:also\s+)?(?:another|an?|"
+    r"one of (?:the|our|their))\s+(?P<kind>[a-z]+)$",
+    re.IGNORECASE,
+)
+
+
 def _build(
     reading: Reading, subject: EntityDraft | None, verb: Verb, passive: bool, region: str
 ) -> Predicate:
     objects_text, mods = split_region(region)
+    if verb.kind in {"belong", "link"} and subject is not None and (role := _ROLE_IS.match(region)):
+        add_fields(reading, subject, f"{role['role']} (another {role['kind']})")
+        return Predicate(subject, verb, passive, [], [], region)  # "reports to a manager, who
+        # is another employee": a self-reference named by its role
     if verb.kind in {"belong", "link"} and subject is not None:
         # "tied to a lending institution and to a borrowing institution": two roles
         objects_text = take_roles(reading, subject, objects_text)

@@ -121,7 +121,11 @@ class Draft:
                 return
             field = None
         else:
-            field = field or f"{snake(target.name)}_id"
+            own = source.name == target.name and not field
+            # a thing pointing at its own kind names the role: parent_formula_id
+            field = field or (
+                f"parent_{snake(target.name)}_id" if own else f"{snake(target.name)}_id"
+            )
             if any(
                 r.source == source.name and r.field == field and r.kind == kind
                 for r in self.relations

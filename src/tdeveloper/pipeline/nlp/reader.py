@@ -244,8 +244,8 @@ _LEAD_PLACE = re.compile(r"^(?:at|in|on|for|during)\s+", re.IGNORECASE)
 
 def _which(reading: Reading, sentence: str) -> bool:
     parts = split_top(sentence, _WHICH)
-    if len(parts) != 2:
-        return False
+    if len(parts) != 2 or _IDENTITY.match(parts[1]):
+        return False  # "a manager, who is another employee" is read as one phrase
     if find_verb(tokenize(parts[0])) is None:
         return _which_has(reading, parts[0], parts[1])
     reading.last_object = None
@@ -255,6 +255,9 @@ def _which(reading: Reading, sentence: str) -> bool:
         return False
     _sentence(reading, f"{plural(thing.label.lower())} {parts[1]}")
     return True
+
+
+_IDENTITY = re.compile(r"^(?:is|are)\s+(?:also\s+)?(?:another|an?|one of)\b", re.IGNORECASE)
 
 
 def _which_has(reading: Reading, head: str, relative: str) -> bool:
