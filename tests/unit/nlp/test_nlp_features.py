@@ -11,6 +11,7 @@ from tdeveloper.pipeline.nlp.features import (
     detect_unsupported,
     non_functional,
 )
+from tdeveloper.spec.requirements import Requirements
 
 
 @pytest.mark.parametrize(
@@ -124,3 +125,72 @@ def test_masking_keeps_offsets() -> None:
     assert labels
     assert len(masked) == len("Pets: name. Also a chess engine!")
     assert masked.startswith("Pets: name.")
+
+
+def _accounts(req: Requirements) -> list[str]:
+    """The entities nl_input marked as holding accounts (a unique, required email)."""
+    return [
+        e.name
+        for e in req.entities
+        if any(f.name == "email" and f.type == "email" and f.unique for f in e.fields)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "account"),
+    [
+        (  # the antecedent of "who"
+            "The app is used by researchers, who log in with single sign-on. Researchers "
+            "have a name and a career stage. Instruments have a name and a room.",
+            "Researcher",
+        ),
+        (  # a list of people, one of them an entity
+            "Journalists, editors and freelancers will log in. Stories have a headline. "
+            "Each story is edited by one editor; editors have a name and a desk.",
+            "Editor",
+        ),
+        (  # "staff" starts the one person entity StaffMember
+            "Staff members have a name and a phone number. Shifts have a date and belong to "
+            "one staff member. Staff log in with a one-time code.",
+            "StaffMember",
+        ),
+        (  # no one is said to sign up, but one stated person has an email
+            "Newsletter signup page; subscribers have an email and a first name and choose "
+            "topics. Topics have a name.",
+            "Subscriber",
+        ),
+    ],
+)
+def test_the_stated_person_who_logs_in_holds_the_accounts(text: str, account: str) -> None:
+    req = understand(text)
+    assert "auth" in req.features
+    assert _accounts(req) == [account]
+    assert "User" not in [e.name for e in req.entities]
+
+
+def test_a_long_brief_that_names_login_as_a_need_gets_no_user_table() -> None:
+    """Its people who log in are no entity: the generator adds the accounts itself."""
+    req = understand(
+        "We run a network of clinics. Today bookings live in a paper diary. Clinics have a "
+        "name, an address and a phone number. Therapists have a full name and a "
+        "registration number, and work at one clinic. Patients have a name and a date of "
+        "birth. Every appointment is for one patient with one therapist and has a start "
+        "time. All staff log in with single sign-on through our Microsoft accounts."
+    )
+    assert "auth" in req.features
+    assert "User" not in [e.name for e in req.entities]
+    assert _accounts(req) == []
+
+
+def test_people_who_will_not_log_in_are_not_the_accounts() -> None:
+    req = understand(
+        "Customers will not log in. Staff sign in. Customers have a name and a company. "
+        "Orders have a date."
+    )
+    assert "Customer" not in _accounts(req)
+    assert _accounts(req) == ["User"]  # a short text: nobody stated fits, so a User
+
+
+def test_a_thing_before_the_generic_people_who_log_in_is_not_the_account() -> None:
+    req = understand("Bookings have a date and a room. On the booking page, users log in.")
+    assert _accounts(req) == ["User"]

@@ -1,7 +1,7 @@
 """Korean clauses in English word order: the phrase and clause records the Korean reader
-(korean.py) fills from morphemes, the reshaping a clause needs before it is written (a dropped
-subject, "마다", a passive "배정된다", values that are "managed" or "recorded" read as held), and
-the English sentence each clause becomes."""
+(korean_reader.py) fills from morphemes, the reshaping a clause needs before it is written (a
+dropped subject, "마다", a passive "배정된다", values that are "managed" or "recorded" read as
+held), and the English sentence each clause becomes (korean_writer.py writes it)."""
 
 from __future__ import annotations
 
@@ -58,7 +58,18 @@ _WISH = frozenset({"need", "want"})
 
 # Verbs that keep values ("...를 관리/기록/등록/입력한다"): with values for objects, "have".
 _RECORDING = frozenset(
-    {"have", "manage", "leave", "add", "register", "consist of", "include", "contain", "post"}
+    {
+        "have",
+        "manage",
+        "leave",
+        "add",
+        "register",
+        "consist of",
+        "include",
+        "contain",
+        "post",
+        "choose",
+    }
 )
 # Last words of nouns that name a value rather than a thing ("예약 일시", "사업자 번호").
 # fmt: off
@@ -71,7 +82,9 @@ _FIELD_HEADS = frozenset({
     "size", "color", "colour", "year", "month", "day", "weekday", "days", "hours", "duration",
     "period", "rate", "balance", "deposit", "salary", "points", "rank", "position", "username",
     "password", "nickname", "breed", "experience", "remarks", "reason", "result",
-    "percentage",
+    "percentage", "photo", "picture", "avatar", "author", "bio", "isbn", "sku", "website",
+    "brand", "career", "neighborhood", "introduction", "specialty", "certification", "feedback",
+    "budget", "industry", "stage", "wage", "tonnage", "floor",
 })
 # fmt: on
 
@@ -139,7 +152,20 @@ def reshape(clause: Clause) -> None:
     writes as plain English."""
     subject, topic = clause.role("subject"), clause.role("topic", "owner")
     place, means = clause.role("place"), clause.role("means")
-    if clause.verb == "assigned to" and place is None and subject and topic:
+    owner = clause.role("owner")
+    if clause.verb in ("belong to", "need") and owner is not None and subject and place is None:
+        # "배송 요청에는 주소가 포함된다", "예약에는 입실일이 필요하다": the owner holds them.
+        subject.role, clause.verb = "object", "have"
+    if (
+        clause.verb == "assigned to"
+        and place
+        and subject
+        and "one" in (place.modifier, subject.modifier)
+    ):
+        # "배송 요청 하나에 기사 한 명이 배정된다": each request has one driver.
+        place.role, subject.role, clause.verb = "owner", "object", "have"
+        place.modifier, subject.modifier = "", "one"
+    elif clause.verb == "assigned to" and place is None and subject and topic:
         # "(팀에는) 멘토가 배정된다": the team has a mentor.
         subject.role, clause.verb = "object", "have"
         subject.modifier = subject.modifier or "one"
@@ -216,6 +242,9 @@ def render(clause: Clause, *, list_style: bool) -> str:
     if clause.verb not in ("have", "be") and topic and agent and "object" not in roles:
         # "휴가 신청은 직원이 제출한다": the topic is what the agent acts on; an authoring
         # verb says whose it is ("each leave request is submitted by an employee").
+        if clause.stem == "하" and len(topic.nouns) == 1 and agent.modifier == "one":
+            # "PT 수업은 트레이너 한 명과 회원 한 명이 한다": each session has one of each.
+            return f"Each {topic.nouns[0]} has {' and '.join(_a(n) for n in agent.nouns)}."
         place, done = roles.get("place"), _AUTHORED.get(clause.verb, "")
         if done and len(topic.nouns) == len(agent.nouns) == 1:
             on = f" for {_a(place.nouns[0])}" if place and len(place.nouns) == 1 else ""
@@ -227,7 +256,10 @@ def render(clause: Clause, *, list_style: bool) -> str:
     if subject is None or (clause.verb == "have" and len(roles) == 1):
         # Nothing owns what the clause names ("예약 날짜와 시간이 저장된다"): just the nouns.
         return " ".join(p.text(many=True) for p in clause.phrases if p.nouns) + "."
-    subject.modifier = "" if subject.modifier in ("each", "every") else subject.modifier
+    # "강사 한 명이 수업 여러 개를 맡는다": "instructors handle many lessons" ("one" only
+    # reads with "can": "one owner can add many dogs").
+    one = subject.modifier == "one" and not clause.modal and clause.verb != "have"
+    subject.modifier = "" if subject.modifier in ("each", "every") or one else subject.modifier
     target = roles.get("place") or roles.get("object")
     if clause.verb == "belong to" and not clause.modal and target is not None:
         # "대출은 회원과 도서에 속한다": each loan belongs to a member and a book.

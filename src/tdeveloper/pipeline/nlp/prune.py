@@ -22,10 +22,21 @@ misread clauses such as "tired_of_chasing_parents"); the rules, in order:
 6. orphans: a weak entity whose only links went with the above goes too;
 7. asides: in a long brief, undescribed entities cut off from every described one and
    named only in sentences naming no described entity are background ("status changes
-   need to be traceable for audits").
+   need to be traceable for audits");
+8. the scene: in a long brief, an entity named only before the first sentence that gives
+   an entity its fields, with at most one field and no stated link (or named only where
+   the writer speaks: "we", "our"), is context ("sessions in church halls", "a report for
+   the finance office"); a qualified one whose head is an entity is that entity;
+9. one thing, two names: a role another entity plays ("a principal investigator, who is
+   one of the researchers"), an apposition that goes on to describe another ("one handler,
+   an employee with a name"), a bare head of one described entity ("group" for research
+   groups), a name qualified by the business's own word ("the club apiaries"), and a
+   record made of a verb that reaches one entity only ("we book shipments": no Booking).
 """
 
 from __future__ import annotations
+
+import re
 
 from tdeveloper.pipeline.nlp.fields import FieldDraft, infer_type
 from tdeveloper.pipeline.nlp.lexicon import (
@@ -33,6 +44,7 @@ from tdeveloper.pipeline.nlp.lexicon import (
     AUX,
     BE,
     FUNCTION_WORDS,
+    PERSON_WORDS,
     PRON,
     singular,
     words,
@@ -60,7 +72,7 @@ _QUALIFIERS = _NUMBERS | wordset(
     "of with without plus extra additional other another"
 )
 # Trailing words that are not part of a name ("discount codes too", "site managers themselves").
-_TAIL = wordset("too also themselves themselve itself etc either aswell")
+_TAIL = wordset("too also themselves themselve itself etc either aswell once")
 # Chat shorthand and words that never name a table.
 _NOT_NOUNS = wordset(
     "pls plz ppl lol thx thanks there here nobody somebody anybody everybody noone none "
@@ -78,7 +90,8 @@ _ORG_WORDS = wordset(
     "club society association business company agency practice firm foundation trust "
     "charity committee council department facility league service startup cooperative coop "
     "estate library shed centre center network organisation organization nonprofit "
-    "institute office bureau group team lab laboratory hall studio kitchen"
+    "institute office bureau group team lab laboratory hall studio kitchen hotel hostel "
+    "restaurant cafe bakery brewery winery salon gym clinic garage farm theatre museum"
 )
 # The tools a description says it replaces.
 _TOOL_WORDS = wordset(
@@ -100,6 +113,9 @@ def prune(draft: Draft, text: str) -> None:
     _tidy_names(draft)
     if len(sentences_) >= _MIN_SENTENCES:
         _fold_openers(draft, sentences_)
+        _drop_house_words(draft, sentences_[0])
+    _fold_roles(draft, sentences_)
+    _fold_appositions(draft, text.lower(), sentences_)
     for entity in list(draft.entities.values()):
         if entity.name not in draft.entities:
             continue
@@ -111,8 +127,13 @@ def prune(draft: Draft, text: str) -> None:
             _to_field(draft, entity)
         elif _not_noun(entity) or _tool(entity):
             _remove(draft, entity)
+    _fold_half_joins(draft, sentences_)
     _drop_orphans(draft, linked)
-    if len(sentences_) >= _CONTEXT_SENTENCES:
+    long = len(sentences_) >= _CONTEXT_SENTENCES
+    if long:
+        _drop_preamble(draft, sentences_)
+    _fold_heads(draft)
+    if long:
         _drop_asides(draft, sentences_)
 
 
@@ -310,7 +331,8 @@ def _business(entity: EntityDraft, sentences_: list[list[str]]) -> bool:
     if len(sentences_) < _MIN_SENTENCES or _real_count(entity) > 1:
         return False
     parts = [singular(p) for p in _parts(entity)]
-    if _mentions(sentences_, parts) != [0]:
+    found = _mentions(sentences_, parts)
+    if found[:1] != [0] or (found[1:] and not _called_the(entity, sentences_, found[1:])):
         return False
     first = sentences_[0]
     at = _find(first, parts)
@@ -327,6 +349,20 @@ def _business(entity: EntityDraft, sentences_: list[list[str]]) -> bool:
     return parts[-1] in _ORG_WORDS and not _described(entity)
 
 
+def _called_the(entity: EntityDraft, sentences_: list[list[str]], found: list[int]) -> bool:
+    """Whether an entity with no stated fields is called "the hotel" or "our hotel" each
+    time: the business the opening introduced ("the hotel also sells extras")."""
+    if any(f.source == "stated" for f in entity.fields):
+        return False
+    parts = [singular(p) for p in _parts(entity)]
+    for i in found:
+        said = sentences_[i]
+        at = _find(said, parts)
+        if not at or said[at - 1] not in {"the", "our"} or said[at + len(parts) - 1] != parts[-1]:
+            return False
+    return True
+
+
 _OPENING = _QUALIFIERS | wordset(
     "our my the a an we i me mate and are re run is this so ok hey hi for at"
 )
@@ -341,6 +377,116 @@ def _fold_openers(draft: Draft, sentences_: list[list[str]]) -> None:
             continue
         if any(i > 0 for i in _mentions(sentences_, parts[-1:])):
             _rename(draft, entity, pascal(parts[-1]))
+
+
+def _fold_heads(draft: Draft) -> None:
+    """ "Research groups have a name ... researchers belong to one group": an undescribed
+    one-word entity is the one described entity its word ends the name of (people
+    excepted: "members" and "staff members" are rarely the same)."""
+    for entity in list(draft.entities.values()):
+        parts = _parts(entity)
+        if len(parts) > 1 or parts[0] in PERSON_WORDS or _described(entity):
+            continue
+        longer = [
+            e
+            for e in draft.entities.values()
+            if snake(e.name).endswith(f"_{parts[0]}") and _described(e)
+        ]
+        if len(longer) == 1:
+            _rename(draft, entity, longer[0].name)
+
+
+def _drop_house_words(draft: Draft, opening: list[str]) -> None:
+    """ "Our beekeeping club ... the club apiaries": the word for the business itself,
+    named by the opening sentence, qualifies nothing; "club apiaries" are apiaries."""
+    ends = [*opening[1:], ""]  # the business is a head: "our club wants", not "club house"
+    house = {
+        w
+        for w, then in zip(opening, ends, strict=True)
+        if w in _ORG_WORDS and (not then or then in FUNCTION_WORDS or lookup(then) is not None)
+    }
+    for entity in list(draft.entities.values()):
+        parts = _parts(entity)
+        if entity.name in draft.entities and len(parts) > 1 and parts[0] in house:
+            _rename(draft, entity, pascal(" ".join(parts[1:])))
+
+
+def _fold_half_joins(draft: Draft, sentences_: list[list[str]]) -> None:
+    """A record the reader made of a verb ("we book shipments" -> Booking, "items are
+    registered with a brand" -> Registration) joins nothing when it reaches one entity
+    only: that entity takes its fields and it goes."""
+    for entity in list(draft.entities.values()):
+        if entity.source != "inferred" or _mentions(sentences_, _parts(entity)):
+            continue
+        partners = {
+            r.target if r.source == entity.name else r.source
+            for r in draft.relations
+            if entity.name in (r.source, r.target)
+        } - {entity.name}
+        if len(partners) != 1:
+            continue
+        owner = draft.entities[partners.pop()]
+        for f in entity.fields:
+            if f.source == "stated":
+                owner.add_field(f)
+        _remove(draft, entity)
+
+
+def _fold_appositions(draft: Draft, text: str, sentences_: list[list[str]]) -> None:
+    """ "Each claim is handled by one handler, an employee with a name": a name used once,
+    as an apposition that goes on to describe another entity, is that entity."""
+    for entity in list(draft.entities.values()):
+        parts = _parts(entity)
+        if entity.name not in draft.entities or len(_mentions(sentences_, parts)) != 1:
+            continue
+        for other in list(draft.entities.values()):
+            if other is entity:
+                continue
+            said = rf"\b{_pattern(other)},\s+an?\s+{_pattern(entity)}\s+(?:with|who)\b"
+            if re.search(said, text):
+                _rename(draft, entity, other.name)
+                break
+
+
+def _pattern(entity: EntityDraft) -> str:
+    """A regular expression for the entity's name in running text, in either number."""
+    parts = _parts(entity)
+    return r"\s+".join([*parts[:-1], f"{parts[-1]}s?"])
+
+
+_ROLE_OF = wordset("one of the our a an another also both")
+
+
+def _fold_roles(draft: Draft, sentences_: list[list[str]]) -> None:
+    """ "Led by a principal investigator, who is one of the researchers": an undescribed
+    role played by another entity is that entity; its links keep their names, so "a
+    supervisor, who is another staff member" is a staff member's link to another."""
+    for entity in list(draft.entities.values()):
+        if entity.name not in draft.entities or _described(entity):
+            continue
+        parts = [singular(p) for p in _parts(entity)]
+        role = next(filter(None, (_role_of(draft, s, parts) for s in sentences_)), None)
+        if role is None or role is entity:
+            continue
+        for f in entity.fields:
+            role.add_field(f)
+        del draft.entities[entity.name]
+        for rel in draft.relations:
+            rel.source = role.name if rel.source == entity.name else rel.source
+            rel.target = role.name if rel.target == entity.name else rel.target
+
+
+def _role_of(draft: Draft, sentence: list[str], parts: list[str]) -> EntityDraft | None:
+    at = _find(sentence, parts)
+    if at is None:
+        return None
+    rest = sentence[at + len(parts) :]
+    if rest[:1] != ["who"] or rest[1:2] not in (["is"], ["are"]):
+        return None
+    rest = rest[2:]
+    while rest and rest[0] in _ROLE_OF:
+        rest = rest[1:]
+    return draft.find(" ".join(rest[:2])) or draft.find(" ".join(rest[:1])) if rest else None
 
 
 def _drop_asides(draft: Draft, sentences_: list[list[str]]) -> None:
@@ -364,6 +510,59 @@ def _drop_asides(draft: Draft, sentences_: list[list[str]]) -> None:
         found = _mentions(sentences_, [singular(p) for p in _parts(entity)])
         if entity.name not in reach and found and not set(found) & busy:
             _remove(draft, entity)
+
+
+def _drop_preamble(draft: Draft, sentences_: list[list[str]]) -> None:
+    """A long brief sets the scene before it describes its data ("our blood service runs
+    sessions in church halls and schools", "reports for the finance office"): an entity
+    named only before the first sentence that gives a described entity its fields, with
+    at most one field of its own, is the scene; a qualified one whose head names another
+    entity ("monthly plans" before "plans have a name") is that entity."""
+    described = [e for e in draft.entities.values() if _described(e)]
+    if len(described) < _DETAILED:
+        return
+    # the data starts where an entity is first given fields (two or more: one may be a
+    # misread clause such as "our investors keep asking")
+    detailed = [e for e in described if _real_count(e) > 1]
+    start = min((_first_data(e, sentences_) for e in detailed), default=0)
+    for entity in list(draft.entities.values()):
+        if entity.name not in draft.entities:
+            continue
+        parts = [singular(p) for p in _parts(entity)]
+        found = _mentions(sentences_, parts)
+        if not found or max(found) >= start:
+            continue
+        head = draft.entities.get(pascal(parts[-1]))
+        if len(parts) > 1 and head is not None and head is not entity:
+            _rename(draft, entity, head.name)
+        elif _real_count(entity) <= 1 and (
+            not _stated_link(draft, entity) or all(_WRITER & set(sentences_[i]) for i in found)
+        ):
+            _remove(draft, entity)
+
+
+_WRITER = wordset("we our us ours i my me")
+
+
+def _stated_link(draft: Draft, entity: EntityDraft) -> bool:
+    return any(
+        entity.name in (r.source, r.target) and r.source_tag == "stated" for r in draft.relations
+    )
+
+
+def _first_data(entity: EntityDraft, sentences_: list[list[str]]) -> int:
+    """The first sentence naming `entity` (by its head) with one of its stated fields."""
+    head = singular(_parts(entity)[-1])
+    names = [
+        [singular(w) for w in f.name.split("_") if w not in FUNCTION_WORDS]
+        for f in entity.fields
+        if f.source == "stated" and not _clause_like(f.name.split("_"))
+    ]
+    for i, sentence in enumerate(sentences_):
+        said = {singular(w) for w in sentence}
+        if head in said and any(name and set(name) <= said for name in names):
+            return i
+    return len(sentences_)
 
 
 # --- removal -------------------------------------------------------------------------------

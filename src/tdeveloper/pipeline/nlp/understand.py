@@ -28,7 +28,15 @@ from tdeveloper.pipeline.nlp.knowledge import (
     whole_model,
 )
 from tdeveloper.pipeline.nlp.layout import flatten
-from tdeveloper.pipeline.nlp.lexicon import APP_WORDS, FUNCTION_WORDS, words, wordset
+from tdeveloper.pipeline.nlp.lexicon import (
+    APP_WORDS,
+    FUNCTION_WORDS,
+    GENERIC_ACTORS,
+    PERSON_WORDS,
+    singular,
+    words,
+    wordset,
+)
 from tdeveloper.pipeline.nlp.model import Draft, EntityDraft, RelationDraft
 from tdeveloper.pipeline.nlp.prune import prune
 from tdeveloper.pipeline.nlp.reader import read
@@ -36,6 +44,7 @@ from tdeveloper.pipeline.nlp.relations import resolve_references
 from tdeveloper.pipeline.nlp.spelling import correct
 from tdeveloper.pipeline.nlp.text import drop_examples, normalize, sentences
 from tdeveloper.pipeline.nlp.tokens import find_verb, tokenize
+from tdeveloper.pipeline.nlp.verbs import lookup
 from tdeveloper.spec.base import Feature
 from tdeveloper.spec.errors import InputError
 from tdeveloper.spec.names import plural, snake
@@ -95,7 +104,9 @@ def understand(description: str, context: str = "") -> Requirements:
     features = _features(english, draft, domain)
     roles = detect_roles(english) if "roles" in features else ()
     if "auth" in features:
-        _auth_user(draft, roles, _login_entity(english, draft))
+        user, wanted = _login_entity(english, draft)
+        if user is not None or wanted:
+            _auth_user(draft, roles, user)
     return Requirements(
         description=description,
         language=language,
@@ -196,26 +207,84 @@ def _complete(
     return questions
 
 
-_LOGIN = re.compile(
-    r"\b([a-z]+)\s+(?:can\s+|must\s+|should\s+|will\s+|need\s+to\s+|have\s+to\s+)?"
-    r"(?:log|sign)(?:s|ged|ed)?\s*-?\s*(?:in|up|on)\b",
-    re.IGNORECASE,
-)
+# "log in", "signs into", "sign on", "signed up": the verb whose subject holds accounts.
+_LOGIN = re.compile(r"\b(?:log|sign)(?:s|ged|ed|ing)?\s*-?\s*(?:into|in|on|up)\b")
+_LOGIN_WINDOW = 8  # words before the verb that may name who logs in
+_NEGATION = wordset("not never cannot cant won wont don dont doesn doesnt")
+# Words that end the search for the subject: a relative pronoun opens the login's own
+# clause ("an app that staff sign into"), a clause break or a verb ends the subject.
+_SUBJECT_STOP = wordset("that which where when whereas while if but so because then")
+_LONG_BRIEF = 5  # sentences: a login of a brief this long is a non-functional need
 
 
-def _login_entity(text: str, draft: Draft) -> EntityDraft | None:
-    """The person entity that logs in ("observers sign up ..."), if the text names one."""
-    for match in _LOGIN.finditer(text):
-        entity = draft.find(match.group(1))
-        if entity is not None:  # whoever signs in is an account, person-word or not
-            return entity
-    return None
+def _login_entity(text: str, draft: Draft) -> tuple[EntityDraft | None, bool]:
+    """The stated entity that logs in ("observers sign up ...", "researchers, who log in",
+    "journalists, editors and freelancers will log in"), and whether an account entity of
+    its own is wanted when none is: not when a long brief names login among its needs."""
+    said = [s.lower() for line in text.split("\n") for s in sentences(line)]
+    subjects: list[str] = []
+    for sentence in said:
+        for match in _LOGIN.finditer(sentence):
+            before = words(sentence[: match.start()])[-_LOGIN_WINDOW:]
+            entity, subject = _login_subject(before, draft)
+            if entity is not None:
+                return entity, False
+            subjects += subject
+    if "User" in draft.entities:
+        return draft.entities["User"], False
+    mailed = [e for e in draft.entities.values() if _person(e) and _stated_email(e)]
+    if not any(w in PERSON_WORDS for w in subjects) and len(mailed) == 1:
+        return mailed[0], False  # "a signup page ... subscribers have an email"
+    return None, len(said) < _LONG_BRIEF
+
+
+def _login_subject(before: list[str], draft: Draft) -> tuple[EntityDraft | None, list[str]]:
+    """Walk back from the login verb over its subject (lists and a "who" antecedent
+    included) to the nearest word or pair of words naming an entity."""
+    seen: list[str] = []
+    for i in range(len(before) - 1, -1, -1):
+        word = before[i]
+        if word in _NEGATION:
+            return None, []  # "customers will not log in"
+        if word in _SUBJECT_STOP:
+            break
+        if word in FUNCTION_WORDS:
+            continue
+        pair = " ".join(before[i - 1 : i + 1]) if i else ""
+        entity = (_account(draft, pair) if pair else None) or _account(draft, word)
+        if entity is not None and (not seen or _person(entity)):
+            return entity, seen  # past the nearest noun, only people: not "booking page"
+        seen.append(singular(word))
+        if word in GENERIC_ACTORS:
+            break  # "on the booking page, users log in": users, nobody stated
+        verb = lookup(word)
+        if verb is not None and verb.form != "s":  # "coaches", "orders": nouns too
+            break  # "coaches manage their squads and parents log in": only "parents"
+    return None, seen
+
+
+def _account(draft: Draft, phrase: str) -> EntityDraft | None:
+    """The entity `phrase` names, or the one person entity it starts ("staff": StaffMember)."""
+    found = draft.find(phrase)
+    if found is not None or " " in phrase:
+        return found
+    head = singular(phrase)
+    starts = [e for e in draft.entities.values() if snake(e.name).startswith(f"{head}_")]
+    return starts[0] if head in PERSON_WORDS and len(starts) == 1 else None
+
+
+def _person(entity: EntityDraft) -> bool:
+    return snake(entity.name).split("_")[-1] in PERSON_WORDS
+
+
+def _stated_email(entity: EntityDraft) -> bool:
+    return any(f.name == "email" and f.source == "stated" for f in entity.fields)
 
 
 def _auth_user(draft: Draft, roles: tuple[str, ...], user: EntityDraft | None) -> None:
     """Logging in needs accounts: the entity that logs in, or a User entity, gets a unique
-    email (and a role when the description names roles); stated fields are kept."""
-    user = user or draft.entities.get("User")
+    email (and a role when the description names roles); stated fields are kept. (With no
+    account entity, the generator adds a User of its own.)"""
     if user is None:
         user = EntityDraft("User", "User", source="inferred", confidence=0.7)
         draft.entities["User"] = user
