@@ -41,6 +41,16 @@ STAGE_NAMES = (
 )
 
 
+def _understanding_stages(options: GenerateOptions) -> list[Stage[Any, Any]]:
+    """nl_input, ui_selection and parser; imported alone so `tdev spec` does not load the
+    renderer and its templates."""
+    from tdeveloper.pipeline.nl_input import NlInput
+    from tdeveloper.pipeline.parser import Parser
+    from tdeveloper.pipeline.ui_selection import UiSelection
+
+    return [NlInput(), UiSelection(options), Parser(options)]
+
+
 def build_stages(options: GenerateOptions) -> list[Stage[Any, Any]]:
     """The nine stages, configured by `options`, in order."""
     from tdeveloper.pipeline.assembly import Assembly
@@ -48,15 +58,10 @@ def build_stages(options: GenerateOptions) -> list[Stage[Any, Any]]:
     from tdeveloper.pipeline.download import Download
     from tdeveloper.pipeline.generation import Generation
     from tdeveloper.pipeline.match_rate import MatchRate
-    from tdeveloper.pipeline.nl_input import NlInput
-    from tdeveloper.pipeline.parser import Parser
     from tdeveloper.pipeline.search import Search
-    from tdeveloper.pipeline.ui_selection import UiSelection
 
     return [
-        NlInput(),
-        UiSelection(options),
-        Parser(options),
+        *_understanding_stages(options),
         ComponentDecision(),
         MatchRate(),
         Search(),
@@ -102,7 +107,8 @@ def generate(
 
 def parse(description: str, options: GenerateOptions | None = None) -> ParsedApp:
     """Only the understanding stages (nl_input, ui_selection, parser): what `tdev spec` shows."""
-    stages = build_stages(options or GenerateOptions())[: STAGE_NAMES.index("parser") + 1]
-    result = Orchestrator(stages).run(Brief(description=description))
+    result = Orchestrator(_understanding_stages(options or GenerateOptions())).run(
+        Brief(description=description)
+    )
     assert result.state.parsed is not None  # the orchestrator raises when a stage fails
     return result.state.parsed
