@@ -419,9 +419,10 @@ def _singular_links(reading: Reading, subject: EntityDraft, region: str) -> None
     verb class for still ties its subject to each single thing it names."""
     objects, mods = split_region(_ONE_OF_N.sub("one ", region))
     for text in [objects, *(t for m, t in mods if m in PLACES)]:
-        known = reading.draft.find(_SINGULAR.sub("", text)) is not None
-        if not _SINGULAR.match(text) or (fieldish(text) and not known):
+        if not _SINGULAR.match(text):
             continue
+        if fieldish(text) and reading.draft.find(_SINGULAR.sub("", text)) is None:
+            continue  # "a start time" is a value, "one venue" a known thing
         for thing in entities(reading, text):
             if thing is not subject:
                 reading.draft.relate("many_to_one", subject, thing, tag="inferred", confidence=0.6)

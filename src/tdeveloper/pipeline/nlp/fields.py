@@ -292,7 +292,6 @@ _ABBREVIATIONS = {
     "txt": "text", "num": "number", "tel": "phone", "mins": "minutes",
     "hrs": "hours", "info": "notes",
 }  # fmt: skip
-_OR_NOT = re.compile(r"^(?P<name>[a-z][a-z ]{1,30}?)\s+(?:or not|y/n|yes/no|\?)$", re.IGNORECASE)
 
 
 # "the instruments they teach": a contact relative clause; the noun names the field.
@@ -346,8 +345,6 @@ def parse_field(text: str) -> FieldDraft | None:
     optional = bool(none := _NONE.match(phrase))
     if none:
         phrase = none.group(1)  # "may have no courier at all": an optional courier
-    if or_not := _OR_NOT.match(phrase):
-        phrase = f"{or_not['name']} flag"  # "paid or not"
     was_flag = bool(re.search(r"\bflag\s*$", phrase, re.IGNORECASE))
     if phrase.lower().startswith("whether "):
         was_flag = True

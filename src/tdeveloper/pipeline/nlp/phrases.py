@@ -137,15 +137,16 @@ _ROLES = wordset(
 def take_roles(reading: Reading, owner: EntityDraft, text: str) -> str:
     """Role-named references become fields of `owner` (lending_institution_id), so two roles
     of one entity stay two; returns the text without them."""
+    items = split_list(text)
     kept: list[str] = []
-    for item in split_list(text):
+    for item in items:
         parts = [w for w in words(parse_item(item).phrase) if w not in DROP_LEAD]
         known = len(parts) == 2 and entity_key(parts[1]) in reading.draft.entities
         if known and parts[0] in _ROLES:
             add_fields(reading, owner, " ".join(parts))
         else:
             kept.append(item)
-    return ", ".join(kept) if len(kept) != len(split_list(text)) else text
+    return ", ".join(kept) if len(kept) != len(items) else text
 
 
 def entities(reading: Reading, text: str, *, weak: bool = False) -> list[EntityDraft]:
