@@ -36,6 +36,7 @@ __all__ = [
     "field_key",
     "is_plural",
     "singular",
+    "spelling",
     "words",
     "wordset",
 ]
@@ -237,9 +238,14 @@ _SPELLINGS = {
 }
 
 
+def spelling(word: str) -> str:
+    """The one spelling entity names use ("enrolment" -> "enrollment")."""
+    return _SPELLINGS.get(word, word)
+
+
 def entity_key(phrase: str) -> str:
     """PascalCase singular entity name for a noun phrase ("sales reps" -> "SalesRep")."""
-    parts = [_SPELLINGS.get(p, p) for p in _clean_phrase(phrase)]
+    parts = [spelling(p) for p in _clean_phrase(phrase)]
     if not parts:
         return ""
     parts[-1] = singular(parts[-1])

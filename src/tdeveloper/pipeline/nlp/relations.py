@@ -19,6 +19,10 @@ _AGENT_SUFFIXES = ("_by", "_to")
 # Field names that stay plain values even when an entity of the same name exists.
 _KEEP = frozenset({"name", "title", "status", "type", "description"})
 # Shared vocabularies: a plural field naming one of these is many-to-many.
+# Words that make the rest of a field name a clause about the thing it starts with.
+_CLAUSE_WORDS = frozenset(
+    {"it", "its", "them", "they", "theyre", "their", "who", "that", "responsible"}
+)
 _SHARED = frozenset({"tag", "label", "skill", "genre", "topic", "keyword", "category"})
 
 
@@ -68,6 +72,8 @@ def _target(draft: Draft, entity: EntityDraft, field: FieldDraft) -> tuple[Entit
         tail = draft.entities.get(entity_key(" ".join(parts[cut:])))
         if tail is not None and len(parts) - cut <= 3:
             return tail, f"{name}_id"  # "white player" -> white_player_id
+    if (lead := _lead(draft, parts)) is not None:
+        return lead, f"{snake(lead.name)}_id"  # "the locomotive hauling it"
     if (found := _loose(draft, name)) is not None:
         return found, f"{name}_id"  # "room" -> MeetingRoom, "student" -> StudentPilot
     if name.endswith(_AGENT_SUFFIXES):
@@ -75,6 +81,18 @@ def _target(draft: Draft, entity: EntityDraft, field: FieldDraft) -> tuple[Entit
         if len(people) == 1:
             return people[0], f"{name}_id"
     return None, ""
+
+
+def _lead(draft: Draft, parts: list[str]) -> EntityDraft | None:
+    """The entity a field's first words name when the rest is a clause about it
+    ("locomotive_hauling_it", "tank_theyre_in", "engineer_responsible_for_it")."""
+    for cut in range(len(parts) - 1, 0, -1):
+        tail = parts[cut:]
+        clause = tail[0].endswith(("ing", "ed")) or bool(set(tail) & _CLAUSE_WORDS)
+        found = draft.entities.get(entity_key(" ".join(parts[:cut])))
+        if found is not None and clause:
+            return found
+    return None
 
 
 def _loose(draft: Draft, name: str) -> EntityDraft | None:

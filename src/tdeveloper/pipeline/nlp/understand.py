@@ -37,6 +37,7 @@ from tdeveloper.pipeline.nlp.lexicon import (
     words,
     wordset,
 )
+from tdeveloper.pipeline.nlp.links import infer_links
 from tdeveloper.pipeline.nlp.model import Draft, EntityDraft, RelationDraft
 from tdeveloper.pipeline.nlp.prune import prune
 from tdeveloper.pipeline.nlp.reader import read
@@ -98,6 +99,7 @@ def understand(description: str, context: str = "") -> Requirements:
     domain = match_domain(masked, original=full)
     _drop_weak(draft, domain)
     prune(draft, masked)
+    infer_links(draft, masked)
     terse = len(words(text)) <= _TERSE
     questions = _complete(draft, domain, bool(unsupported), terse) + _relation_questions(draft)
     _korean_labels(draft, labels)
