@@ -45,7 +45,13 @@ from tdeveloper.pipeline.nlp.phrases import (
     worthy,
 )
 from tdeveloper.pipeline.nlp.text import split_list
-from tdeveloper.pipeline.nlp.tokens import Token, find_verb, noun_run_before, tokenize
+from tdeveloper.pipeline.nlp.tokens import (
+    Token,
+    find_verb,
+    guess_verb,
+    noun_run_before,
+    tokenize,
+)
 from tdeveloper.pipeline.nlp.verbs import Verb, lookup
 
 __all__ = ["read_clause", "resolve_pending"]
@@ -87,9 +93,12 @@ _NOMINAL = {
 
 def read_clause(reading: Reading, text: str) -> bool:
     """Read one clause; False when it has no verb (the caller reads it as a phrase)."""
-    text = text[:_MAX_CLAUSE]
+    text = _ZERO_RELATIVE.sub(r"\g<subject> ", text[:_MAX_CLAUSE])
+    text = _GROUPED.sub(lambda m: "belongs to" if m[1].lower() == "is" else "belong to", text)
     tokens = tokenize(text)
     index = find_verb(tokens)
+    if index is None:
+        index = guess_verb(tokens)  # "maintenance windows block an instrument"
     if index is None:
         return False
     if reading.depth >= _MAX_DEPTH:
@@ -123,6 +132,9 @@ def _subject(
     entity = reading.draft.declare(phrase, weak=True)
     if entity is not None:
         reading.last_subject = entity
+        for group in run[-1].groups:  # "law firms (firm name, billing rate) prosecute ..."
+            if _field_list(group):
+                add_fields(reading, entity, group)
         for place in places:  # "a daily menu for a school", "a lesson held under an enrolment"
             found = reading.draft.find(" ".join(t.text for t in place))
             if found is not None and found is not entity:
@@ -381,6 +393,10 @@ def _unknown_verb(
     if subject is not None and (given := _GIVEN.match(region)):
         add_fields(reading, subject, given.group(1))  # "observers sign up with a name"
         return
+    listed = _LISTING.search(region)
+    if subject is not None and listed and _field_list(listed[1], every=True):
+        add_fields(reading, subject, listed[1])  # "windows block an instrument, with a reason"
+        region = region[: listed.start()]
     if (lead := _LEAD_PREP.match(region)) and not _GIVEN.match(region):
         region = region[lead.end() :]  # "guests appear on many episodes"
     tokens = tokenize(region)
@@ -392,6 +408,8 @@ def _unknown_verb(
     group = main.groups[0] if main.groups else next((g for t in tokens for g in t.groups), "")
     if not group or entity_group(f"{noun} ({group})") is None:
         objects = entities(reading, region, weak=True)
+        if objects:
+            reading.last_object = objects[-1]  # "..., which have a name": about the object
         many = bool(set(words(region)) & {"many", "several", "multiple"})
         for obj in objects:
             if subject is not None and many:  # "episodes can feature several guests"
@@ -401,6 +419,29 @@ def _unknown_verb(
         reading.pending.append((noun, subject, objects))
         return
     _nominal(reading, subject, noun, group, re.sub(r"\([^()]*\)", " ", region))
+
+
+# "every office action we receive is logged ...": the subject is the office action.
+_ZERO_RELATIVE = re.compile(
+    r"^(?P<subject>(?:every|each|all|any|the|an?)\s+[a-z][\w\s-]{0,40}?)\s+(?:we|i|you|they)\s+"
+    r"[a-z]+(?:\s+(?:in|on|at|from|to|for|with|out|up|back|off))?\s+"
+    r"(?=(?:is|are|was|were|can|must|should|will|may|gets?|has|have|goes|go|comes?)\b)",
+    re.IGNORECASE,
+)
+# "applications are grouped into families": each application sits in one family ("group"
+# is no verb of the lexicon: "groups host events" names groups)
+_GROUPED = re.compile(
+    r"\b(is|are)\s+(?:grouped|sorted|organi[sz]ed|classified|categori[sz]ed)\s+(?:into|under)\b",
+    re.IGNORECASE,
+)
+# A list of values after the act: "..., with a start date and a reason", "listing the fault".
+_LISTING = re.compile(r",\s*(?:with|listing|noting|recording|storing|keeping)\s+(.+)$")
+
+
+def _field_list(text: str, *, every: bool = False) -> bool:
+    items = split_list(text)
+    found = sum(fieldish(i) for i in items)
+    return len(items) >= 2 and (found == len(items) if every else found * 2 >= len(items))
 
 
 _SINGULAR = re.compile(

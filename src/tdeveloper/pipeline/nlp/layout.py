@@ -121,12 +121,16 @@ def _line(line: str) -> str:
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_QUALIFIED = 5  # words a dash head may have when a list follows it
 
 
 def _dash_head(sentence: str) -> str:
     """ "sessions - student, date, topic" reads as "sessions: student, date, topic"."""
     dash = _DASH_HEAD.match(sentence)
-    if dash and len(dash["head"].split()) <= 3 and ("," in sentence or " " in dash["rest"]):
+    size = len(dash["head"].split()) if dash else 0
+    listed = "," in dash["rest"] if dash else False
+    # "water tests per tank - date, ph": a qualified head when a list follows
+    if dash and (size <= 3 or (size <= _QUALIFIED and listed)) and (listed or " " in dash["rest"]):
         return f"{dash['head']}: {dash['rest']}"
     return sentence
 

@@ -253,7 +253,10 @@ def _which(reading: Reading, sentence: str) -> bool:
     thing = reading.last_object
     if thing is None:
         return False
-    _sentence(reading, f"{plural(thing.label.lower())} {parts[1]}")
+    # "..., which has a name": the relative's verb agrees with one thing
+    one = words(parts[1])[:1] in (["has"], ["is"], ["needs"])
+    noun = f"each {thing.label.lower()}" if one else plural(thing.label.lower())
+    _sentence(reading, f"{noun} {parts[1]}")
     return True
 
 
@@ -370,7 +373,7 @@ _HEAD_OF = re.compile(
 # "books ppl bring:", "things we sell:": a contact clause names the head noun
 _HEAD_CLAUSE = re.compile(
     r"^(?P<x>[a-z][a-z ]{0,30}?)\s+(?:we|they|you|i|people|ppl|users|members|customers)"
-    r"\s+[a-z]+$",
+    r"\s+[a-z]+(?:\s+(?:at|in|on|to|from|with|for))?$",
     re.IGNORECASE,
 )
 
@@ -491,6 +494,9 @@ def _verbless(reading: Reading, clause: str) -> None:
         head, rest = parts[0], clause[clause.find(parts[1], len(parts[0])) :]
         head = strip_parens(head)[0] or head
         items = split_list(rest)
+        of = _HEAD_OF.match(_HEAD_NOISE.sub("", head))  # "a maintenance log per tank with ..."
+        if of and _head_of(reading, of["x"], of["y"], rest):
+            return
         if _entity_list(head, items):
             reading.titles.append(head)
             _declare_all(reading, items)

@@ -26,7 +26,7 @@ from tdeveloper.pipeline.nlp.lexicon import (
 from tdeveloper.pipeline.nlp.verbs import Verb, lookup
 from tdeveloper.spec.names import ascii_fold
 
-__all__ = ["Token", "find_verb", "noun_run_before", "tokenize"]
+__all__ = ["Token", "find_verb", "guess_verb", "noun_run_before", "tokenize"]
 
 _MODALS = wordset("can could may might must should shall will would")
 _PLURAL_PRONOUNS = wordset("we they you i")
@@ -152,6 +152,26 @@ def find_verb(tokens: list[Token], start: int = 0, stop: int | None = None) -> i
         kinds = _IMPERATIVE_KINDS if prev is None else _OPEN_KINDS
         opener = prev is None or prev.low in _OPENERS
         if opener and verb.kind in kinds and verb.form in {"base", "ing"} and _object_follows(nxt):
+            return i
+    return None
+
+
+_OBJECT_OPENERS = wordset("a an the one its their each every")
+_GUESS_WITHIN = 7  # an unknown verb comes early: "maintenance windows block an instrument"
+
+
+def guess_verb(tokens: list[Token]) -> int | None:
+    """An unknown verb between a subject noun phrase and its object ("law firms (...)
+    prosecute the patents"): a word after nouns, before a determiner, agreeing in number."""
+    for i in range(1, min(len(tokens) - 1, _GUESS_WITHIN)):
+        before, word, nxt = tokens[i - 1], tokens[i], tokens[i + 1]
+        if not all(t.nounish or t.low in DET for t in tokens[:i]) or not before.nounish:
+            return None
+        if not word.nounish or word.groups or not word.low.isalpha():
+            continue
+        plural = singular(before.low) != before.low
+        agrees = word.low.endswith("s") != plural and not word.low.endswith("ss")
+        if nxt.low in _OBJECT_OPENERS and agrees:
             return i
     return None
 

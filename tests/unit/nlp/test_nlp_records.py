@@ -1,0 +1,82 @@
+"""Records named without a verb the lexicon knows: unknown verbs, qualified heads, contact
+clauses, relatives about the object."""
+
+from __future__ import annotations
+
+import pytest
+
+from support.nl import Look
+from tdeveloper.pipeline.nlp import understand
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "fields", "link"),
+    [
+        # an unknown verb after a subject with its values in parentheses
+        (
+            "Patents have a title. Law firms (firm name, contact attorney, billing rate) "
+            "prosecute the patents.",
+            "LawFirm",
+            ["firm_name", "contact_attorney", "billing_rate"],
+            None,
+        ),
+        # an unknown verb, then ", with" and the values
+        (
+            "Instruments have a name. Maintenance windows block an instrument, with a start "
+            "date, an end date and a reason.",
+            "MaintenanceWindow",
+            ["start_date", "end_date", "reason"],
+            "Instrument",
+        ),
+        # "X we receive is logged against ...": the subject is X
+        (
+            "Applications have a title. Every office action we receive is logged against its "
+            "application with the action type and the date received.",
+            "OfficeAction",
+            ["action_type", "date_received"],
+            "Application",
+        ),
+        # "grouped into Ys, which have ...": the relative clause is about the Ys
+        (
+            "Applications have a title. Applications are grouped into patent families, "
+            "which have a family name and a priority date.",
+            "PatentFamily",
+            ["family_name", "priority_date"],
+            None,
+        ),
+        # a chat-style dash head qualified by "per"
+        (
+            "tanks: name, volume. water tests per tank - date, ph, ammonia",
+            "WaterTest",
+            ["date", "ph", "ammonia"],
+            "Tank",
+        ),
+        # a verbless "X per Y with ..." phrase
+        (
+            "Tanks: name, volume. Also a maintenance log per tank with date and notes.",
+            "MaintenanceLog",
+            ["date", "notes"],
+            "Tank",
+        ),
+        # a contact clause with a preposition as the head of a dash list
+        (
+            "trucks (name, plate no). spots we park at - name, address, permit expiry",
+            "Spot",
+            ["name", "address", "permit_expiry"],
+            None,
+        ),
+    ],
+)
+def test_unknown_verbs_and_qualified_heads_name_records(
+    text: str, entity: str, fields: list[str], link: str | None
+) -> None:
+    req = understand(text)
+    assert [f.name for f in Look.entity(req, entity).fields if f.type != "reference"] == fields
+    if link is not None:
+        assert ("many_to_one", entity, link) in Look.links(req)
+
+
+def test_a_plural_noun_is_not_read_as_an_unknown_verb() -> None:
+    req = understand("A meetup site where organisers create groups, groups host events.")
+    assert "HostEvent" not in Look.names(req)
+    assert ("many_to_one", "Event", "Group") in Look.links(req)
