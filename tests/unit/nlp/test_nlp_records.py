@@ -80,3 +80,41 @@ def test_a_plural_noun_is_not_read_as_an_unknown_verb() -> None:
     req = understand("A meetup site where organisers create groups, groups host events.")
     assert "HostEvent" not in Look.names(req)
     assert ("many_to_one", "Event", "Group") in Look.links(req)
+
+
+def test_who_does_an_activity_is_no_record() -> None:
+    req = understand(
+        "Images have a file path. Tagging is done by volunteers and students; each tagger "
+        "has a name and an experience level."
+    )
+    assert Look.names(req) == ["Image", "Tagger"]
+
+
+def test_values_lose_manner_adverbs_and_reasons() -> None:
+    req = understand(
+        "Stations have a code. The cameras are tracked separately with a serial number, a "
+        "make and a purchase date, because they move between stations."
+    )
+    assert [f.name for f in Look.entity(req, "Camera").fields] == [
+        "serial_number",
+        "make",
+        "purchase_date",
+    ]
+
+
+def test_storage_named_in_passing_is_no_table() -> None:
+    req = understand(
+        "Images have a file path and sit on external hard drives. Species are held in a "
+        "reference table with a common name and a scientific name. Each image shows one "
+        "species."
+    )
+    assert sorted(Look.names(req)) == ["Image", "Species"]
+
+
+def test_many_later_in_the_clause_does_not_make_the_link_many() -> None:
+    req = understand(
+        "Images have a file path. Detections have a confidence score. A detection is "
+        "attached to an image, says how many individuals were seen, and has a confidence "
+        "score."
+    )
+    assert ("many_to_one", "Detection", "Image") in Look.links(req)

@@ -57,7 +57,17 @@ from tdeveloper.pipeline.nlp.verbs import Verb, lookup
 __all__ = ["read_clause", "resolve_pending"]
 
 _PARTICLES = wordset("to in on for of with into onto by up down from")
-_GIVEN = re.compile(r"^(?:up\s+|in\s+|on\s+)?with\s+(.+)$", re.IGNORECASE)
+_GIVEN = re.compile(r"^(?:up\s+|in\s+|on\s+|[a-z]+ly\s+)?with\s+(.+)$", re.IGNORECASE)
+# "..., because they move between stations": a reason, not one more value
+_REASON = re.compile(r",?\s+(?:because|since|although|though|unless|so that)\s.*$", re.IGNORECASE)
+_MANNER = re.compile(r"^[a-z]+ly\s+with\s+", re.IGNORECASE)  # "tracked separately with"
+
+
+def _values(region: str) -> str:
+    """The value list of a region: no manner adverb before it, no reason after it."""
+    return _REASON.sub("", _MANNER.sub("", region))
+
+
 _PASSIVE_PLACE = re.compile(
     r"(?:in|at|on|inside|within|into|from|off|of|to|per|under|against)\s+"
     r"(?=(?:a|an|one|the|each|exactly one|only one|many|several|multiple|various)\s|[a-z]+s\b)"
@@ -95,6 +105,8 @@ def read_clause(reading: Reading, text: str) -> bool:
     """Read one clause; False when it has no verb (the caller reads it as a phrase)."""
     text = _ZERO_RELATIVE.sub(r"\g<subject> ", text[:_MAX_CLAUSE])
     text = _GROUPED.sub(lambda m: "belongs to" if m[1].lower() == "is" else "belong to", text)
+    if _ACTIVITY.match(text):
+        return True  # "tagging is done by volunteers": who does the work, not a record
     tokens = tokenize(text)
     index = find_verb(tokens)
     if index is None:
@@ -325,12 +337,13 @@ def _dispatch(reading: Reading, p: Predicate) -> None:
     draft = reading.draft
     if p.verb.kind == "have":
         if p.subject is not None:
-            add_fields(reading, p.subject, p.region)
+            add_fields(reading, p.subject, _values(p.region))
         return
     if p.verb.kind == "join":
         join(reading, p)
     elif p.verb.kind in {"belong"} or (p.passive and p.verb.kind in {"create", "manage"}):
-        many = bool(set(words(p.region)) & QUANT)
+        # "attached to an image, says ... how many individuals": only the object's own words
+        many = bool(set(words(p.region.split(",")[0])) & QUANT)
         for obj in p.objects:
             if p.subject is not None and many:
                 draft.relate("many_to_many", p.subject, obj)
@@ -391,7 +404,7 @@ def _unknown_verb(
         _copula(reading, subject, main, region)
         return
     if subject is not None and (given := _GIVEN.match(region)):
-        add_fields(reading, subject, given.group(1))  # "observers sign up with a name"
+        add_fields(reading, subject, _values(given.group(1)))  # "sign up with a name"
         return
     listed = _LISTING.search(region)
     if subject is not None and listed and _field_list(listed[1], every=True):
@@ -432,6 +445,11 @@ _ZERO_RELATIVE = re.compile(
 # is no verb of the lexicon: "groups host events" names groups)
 _GROUPED = re.compile(
     r"\b(is|are)\s+(?:grouped|sorted|organi[sz]ed|classified|categori[sz]ed)\s+(?:into|under)\b",
+    re.IGNORECASE,
+)
+_ACTIVITY = re.compile(
+    r"^\s*[a-z]+ing\s+is\s+(?:mostly\s+|mainly\s+|usually\s+)?(?:done|carried out|handled|"
+    r"performed)\s+by\b",
     re.IGNORECASE,
 )
 # A list of values after the act: "..., with a start date and a reason", "listing the fault".

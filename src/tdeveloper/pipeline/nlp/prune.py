@@ -96,8 +96,9 @@ _ORG_WORDS = wordset(
 # The tools a description says it replaces.
 _TOOL_WORDS = wordset(
     "spreadsheet spreadsheets sheet workbook excel whiteboard notebook binder logbook chat "
-    "groupchat whatsapp slack tablet pc inbox calendar folder"
+    "groupchat whatsapp slack tablet pc inbox calendar folder drive csv database"
 )
+_LOOKUP = wordset("reference lookup")  # "species are held in a reference table"
 # Types that only a value has: a "rent payment" may be money, but it is still a record.
 _VALUE_TYPES = frozenset({"date", "datetime", "time", "boolean", "email", "url"})
 _PAPER = wordset("paper printed handwritten")  # "a paper diary", "paper sign-up sheets"
@@ -322,7 +323,8 @@ def _not_noun(entity: EntityDraft) -> bool:
 
 def _tool(entity: EntityDraft) -> bool:
     parts = _parts(entity)
-    return parts[-1] in _TOOL_WORDS or (len(parts) > 1 and parts[0] in _PAPER)
+    qualified = len(parts) > 1 and parts[0] in _PAPER | _LOOKUP
+    return parts[-1] in _TOOL_WORDS or qualified
 
 
 def _business(entity: EntityDraft, sentences_: list[list[str]]) -> bool:
