@@ -118,3 +118,41 @@ def test_many_later_in_the_clause_does_not_make_the_link_many() -> None:
         "score."
     )
     assert ("many_to_one", "Detection", "Image") in Look.links(req)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "fields"),
+    [
+        # ", each with" after a plural object: the values are the object's
+        (
+            "Drivers have a name. The road network is divided into routes, each with a "
+            "route code, a priority class and a target time.",
+            "Route",
+            ["route_code", "priority_class", "target_time"],
+        ),
+        # an unknown verb with a preposition, then ", each with" about the subject
+        (
+            "Settings have a percentage. Targeting rules hang off that setting in priority "
+            "order, each with a position, an attribute and an operator.",
+            "TargetingRule",
+            ["position", "attribute", "operator"],
+        ),
+        # "X are <description> (values)": the parenthesised values are X's
+        (
+            "Rules have a name. Segments are reusable groups of customers (name, "
+            "description, included account IDs).",
+            "Segment",
+            ["name", "description", "included_account_ids"],
+        ),
+        # "several Xs (examples) with values": a child with its values
+        (
+            "Projects have a name. Each project has several environments (development, "
+            "staging and so on) with a name, a key and a colour.",
+            "Environment",
+            ["name", "key", "colour"],
+        ),
+    ],
+)
+def test_values_reach_the_thing_they_describe(text: str, entity: str, fields: list[str]) -> None:
+    req = understand(text)
+    assert [f.name for f in Look.entity(req, entity).fields if f.type != "reference"] == fields

@@ -53,21 +53,21 @@ from tdeveloper.pipeline.nlp.tokens import (
     tokenize,
 )
 from tdeveloper.pipeline.nlp.verbs import Verb, lookup
+from tdeveloper.pipeline.nlp.wording import (
+    EACH_WITH,
+    LAST_GROUP,
+    LISTING,
+    activity,
+    each_owner,
+    field_list,
+    plain,
+    values,
+)
 
 __all__ = ["read_clause", "resolve_pending"]
 
 _PARTICLES = wordset("to in on for of with into onto by up down from")
 _GIVEN = re.compile(r"^(?:up\s+|in\s+|on\s+|[a-z]+ly\s+)?with\s+(.+)$", re.IGNORECASE)
-# "..., because they move between stations": a reason, not one more value
-_REASON = re.compile(r",?\s+(?:because|since|although|though|unless|so that)\s.*$", re.IGNORECASE)
-_MANNER = re.compile(r"^[a-z]+ly\s+with\s+", re.IGNORECASE)  # "tracked separately with"
-
-
-def _values(region: str) -> str:
-    """The value list of a region: no manner adverb before it, no reason after it."""
-    return _REASON.sub("", _MANNER.sub("", region))
-
-
 _PASSIVE_PLACE = re.compile(
     r"(?:in|at|on|inside|within|into|from|off|of|to|per|under|against)\s+"
     r"(?=(?:a|an|one|the|each|exactly one|only one|many|several|multiple|various)\s|[a-z]+s\b)"
@@ -103,9 +103,8 @@ _NOMINAL = {
 
 def read_clause(reading: Reading, text: str) -> bool:
     """Read one clause; False when it has no verb (the caller reads it as a phrase)."""
-    text = _ZERO_RELATIVE.sub(r"\g<subject> ", text[:_MAX_CLAUSE])
-    text = _GROUPED.sub(lambda m: "belongs to" if m[1].lower() == "is" else "belong to", text)
-    if _ACTIVITY.match(text):
+    text = plain(text[:_MAX_CLAUSE])
+    if activity(text):
         return True  # "tagging is done by volunteers": who does the work, not a record
     tokens = tokenize(text)
     index = find_verb(tokens)
@@ -145,7 +144,7 @@ def _subject(
     if entity is not None:
         reading.last_subject = entity
         for group in run[-1].groups:  # "law firms (firm name, billing rate) prosecute ..."
-            if _field_list(group):
+            if field_list(group):
                 add_fields(reading, entity, group)
         for place in places:  # "a daily menu for a school", "a lesson held under an enrolment"
             found = reading.draft.find(" ".join(t.text for t in place))
@@ -218,10 +217,15 @@ def _predicate(
     if j < end:
         stop = tokens[end].start if end < len(tokens) else len(text)
         region = text[tokens[j].start : stop].strip(" ,")
+    each = EACH_WITH.search(region)
+    if each:
+        region = region[: each.start()]
     if verb is None or verb.kind == "other":
         _unknown_verb(reading, subject, main, region, be)
     else:
         _dispatch(reading, _build(reading, subject, verb, passive, region))
+    if each and (owner := each_owner(reading, subject, region)) is not None:
+        add_fields(reading, owner, values(each["values"]))
     if end < len(tokens) - 1 and reading.depth < _MAX_DEPTH:
         reading.depth += 1
         try:
@@ -337,7 +341,7 @@ def _dispatch(reading: Reading, p: Predicate) -> None:
     draft = reading.draft
     if p.verb.kind == "have":
         if p.subject is not None:
-            add_fields(reading, p.subject, _values(p.region))
+            add_fields(reading, p.subject, values(p.region))
         return
     if p.verb.kind == "join":
         join(reading, p)
@@ -404,10 +408,10 @@ def _unknown_verb(
         _copula(reading, subject, main, region)
         return
     if subject is not None and (given := _GIVEN.match(region)):
-        add_fields(reading, subject, _values(given.group(1)))  # "sign up with a name"
+        add_fields(reading, subject, values(given.group(1)))  # "sign up with a name"
         return
-    listed = _LISTING.search(region)
-    if subject is not None and listed and _field_list(listed[1], every=True):
+    listed = LISTING.search(region)
+    if subject is not None and listed and field_list(listed[1], every=True):
         add_fields(reading, subject, listed[1])  # "windows block an instrument, with a reason"
         region = region[: listed.start()]
     if (lead := _LEAD_PREP.match(region)) and not _GIVEN.match(region):
@@ -432,34 +436,6 @@ def _unknown_verb(
         reading.pending.append((noun, subject, objects))
         return
     _nominal(reading, subject, noun, group, re.sub(r"\([^()]*\)", " ", region))
-
-
-# "every office action we receive is logged ...": the subject is the office action.
-_ZERO_RELATIVE = re.compile(
-    r"^(?P<subject>(?:every|each|all|any|the|an?)\s+[a-z][\w\s-]{0,40}?)\s+(?:we|i|you|they)\s+"
-    r"[a-z]+(?:\s+(?:in|on|at|from|to|for|with|out|up|back|off))?\s+"
-    r"(?=(?:is|are|was|were|can|must|should|will|may|gets?|has|have|goes|go|comes?)\b)",
-    re.IGNORECASE,
-)
-# "applications are grouped into families": each application sits in one family ("group"
-# is no verb of the lexicon: "groups host events" names groups)
-_GROUPED = re.compile(
-    r"\b(is|are)\s+(?:grouped|sorted|organi[sz]ed|classified|categori[sz]ed)\s+(?:into|under)\b",
-    re.IGNORECASE,
-)
-_ACTIVITY = re.compile(
-    r"^\s*[a-z]+ing\s+is\s+(?:mostly\s+|mainly\s+|usually\s+)?(?:done|carried out|handled|"
-    r"performed)\s+by\b",
-    re.IGNORECASE,
-)
-# A list of values after the act: "..., with a start date and a reason", "listing the fault".
-_LISTING = re.compile(r",\s*(?:with|listing|noting|recording|storing|keeping)\s+(.+)$")
-
-
-def _field_list(text: str, *, every: bool = False) -> bool:
-    items = split_list(text)
-    found = sum(fieldish(i) for i in items)
-    return len(items) >= 2 and (found == len(items) if every else found * 2 >= len(items))
 
 
 _SINGULAR = re.compile(
@@ -526,6 +502,8 @@ def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: 
             reading.draft.relate("many_to_one", subject, agent, tag="inferred")
     elif (kind := WITH_ITEM.match(f"{main.text} {region}")) and not fieldish(kind["head"]):
         add_fields(reading, subject, kind["rest"])  # "fixers are volunteers with a name"
+    elif (group := LAST_GROUP.search(region)) and field_list(group[1]):
+        add_fields(reading, subject, group[1])  # "segments are groups of customers (name, ...)"
     elif all(fieldish(i) for i in split_list(f"{main.text} {region}")):
         add_fields(reading, subject, f"{main.text} {region}")  # "instructors are name + bio"
 

@@ -47,6 +47,11 @@ _QUANT_LEAD = re.compile(
     re.IGNORECASE,
 )
 _EACH = re.compile(r"^each (?:with|having|has|holding|containing)\s+(.+)$", re.IGNORECASE)
+_SEVERAL_WITH = re.compile(
+    r"^(?P<head>(?:several|many|multiple|various)\s+[^()]+?)(?:\s*\([^()]*\))?\s+"
+    r"(?:with|having|each with)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
 _BOTH = re.compile(
     r"^(?P<count>both|all)(?:\s+of\s+them)?\s+(?:are\s+)?(?:an?\s+)?(?P<ref>[a-z][a-z ]{1,30})$",
     re.IGNORECASE,
@@ -225,6 +230,12 @@ def add_fields(reading: Reading, entity: EntityDraft, text: str, *, source: str 
             continue
         if (match := _EACH.match(raw)) and last_child is not None:
             raw, each = match.group(1), True  # "several lines, each with a product, ..."
+        elif not each and (several := _SEVERAL_WITH.match(raw)):
+            # "several environments (dev, prod) with a name, a key": the rest is theirs
+            last_child = _child(reading, entity, several["head"], single=True)
+            if last_child is None:
+                continue
+            raw, each = several["rest"], True
         elif not each and (
             child := _child(reading, entity, raw, single=len(items) == 1 or before_each)
         ):

@@ -156,7 +156,8 @@ def find_verb(tokens: list[Token], start: int = 0, stop: int | None = None) -> i
     return None
 
 
-_OBJECT_OPENERS = wordset("a an the one its their each every")
+_OBJECT_OPENERS = wordset("a an the one its their each every that this")
+_PLACE_WORDS = PREP | wordset("off onto around inside outside behind beside near")
 _GUESS_WITHIN = 7  # an unknown verb comes early: "maintenance windows block an instrument"
 
 
@@ -171,7 +172,9 @@ def guess_verb(tokens: list[Token]) -> int | None:
             continue
         plural = singular(before.low) != before.low
         agrees = word.low.endswith("s") != plural and not word.low.endswith("ss")
-        if nxt.low in _OBJECT_OPENERS and agrees:
+        after = tokens[i + 2].low if i + 2 < len(tokens) else ""
+        opens = nxt.low in _OBJECT_OPENERS or (nxt.low in _PLACE_WORDS and after in _OBJECT_OPENERS)
+        if opens and agrees:  # "... block an instrument", "... hang off that setting"
             return i
     return None
 

@@ -1,0 +1,92 @@
+"""Wording a clause reader straightens before reading and value lists it finds after.
+
+Before: "every office action we receive is logged" reads as "every office action is
+logged"; "are grouped into families" as "belong to families"; "tagging is done by
+volunteers" names who works, not a record. After: ", with a start date and a reason",
+", each with a route code", "(name, description)" and "tracked separately with ..." are
+values of the thing the clause is about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tdeveloper.pipeline.nlp.items import Reading, fieldish
+from tdeveloper.pipeline.nlp.lexicon import singular, words
+from tdeveloper.pipeline.nlp.model import EntityDraft
+from tdeveloper.pipeline.nlp.text import split_list
+
+__all__ = [
+    "EACH_WITH",
+    "LAST_GROUP",
+    "LISTING",
+    "activity",
+    "each_owner",
+    "field_list",
+    "plain",
+    "values",
+]
+
+# "..., because they move between stations": a reason, not one more value
+_REASON = re.compile(r",?\s+(?:because|since|although|though|unless|so that)\s.*$", re.IGNORECASE)
+_MANNER = re.compile(r"^[a-z]+ly\s+with\s+", re.IGNORECASE)  # "tracked separately with"
+
+
+def values(region: str) -> str:
+    """The value list of a region: no manner adverb before it, no reason after it."""
+    return _REASON.sub("", _MANNER.sub("", region))
+
+
+# "every office action we receive is logged ...": the subject is the office action.
+_ZERO_RELATIVE = re.compile(
+    r"^(?P<subject>(?:every|each|all|any|the|an?)\s+[a-z][\w\s-]{0,40}?)\s+(?:we|i|you|they)\s+"
+    r"[a-z]+(?:\s+(?:in|on|at|from|to|for|with|out|up|back|off))?\s+"
+    r"(?=(?:is|are|was|were|can|must|should|will|may|gets?|has|have|goes|go|comes?)\b)",
+    re.IGNORECASE,
+)
+# "applications are grouped into families": each application sits in one family ("group"
+# is no verb of the lexicon: "groups host events" names groups)
+_GROUPED = re.compile(
+    r"\b(is|are)\s+(?:grouped|sorted|organi[sz]ed|classified|categori[sz]ed)\s+(?:into|under)\b",
+    re.IGNORECASE,
+)
+_ACTIVITY = re.compile(
+    r"^\s*[a-z]+ing\s+is\s+(?:mostly\s+|mainly\s+|usually\s+)?(?:done|carried out|handled|"
+    r"performed)\s+by\b",
+    re.IGNORECASE,
+)
+LAST_GROUP = re.compile(r"\(([^()]+)\)\s*$")
+# A list of values after the act: "..., with a start date and a reason", "listing the fault".
+LISTING = re.compile(r",\s*(?:with|listing|noting|recording|storing|keeping)\s+(.+)$")
+
+
+def field_list(text: str, *, every: bool = False) -> bool:
+    items = split_list(text)
+    found = sum(fieldish(i) for i in items)
+    return len(items) >= 2 and (found == len(items) if every else found * 2 >= len(items))
+
+
+# "divided into routes, each with a route code": the values of the plural before "each"
+EACH_WITH = re.compile(r",\s+each\s+(?:with|having|holding|recording)\s+(?P<values>.+)$", re.I)
+
+
+def each_owner(reading: Reading, subject: EntityDraft | None, region: str) -> EntityDraft | None:
+    """The plural thing an ", each with ..." ends on, else the clause's subject."""
+    tail = words(region)[-3:]
+    for size in range(len(tail), 0, -1):
+        phrase = tail[-size:]
+        found = reading.draft.find(" ".join(phrase))
+        if found is not None and singular(phrase[-1]) != phrase[-1]:
+            return found
+    return subject
+
+
+def plain(text: str) -> str:
+    """The clause with a contact clause after its subject and "grouped into" rewritten."""
+    text = _ZERO_RELATIVE.sub(r"\g<subject> ", text)
+    return _GROUPED.sub(lambda m: "belongs to" if m[1].lower() == "is" else "belong to", text)
+
+
+def activity(text: str) -> bool:
+    """ "tagging is done by volunteers": a clause about who does the work."""
+    return bool(_ACTIVITY.match(text))
