@@ -658,3 +658,21 @@ def test_per_one_with_dang_gives_one_of_each() -> None:
     assert relation(req, "Reservation", "Site").kind == "many_to_one"
     # "시간당 요금" stays the glossary's "hourly rate".
     assert "hourly_rate" in fields(understand("공간은 시간당 요금이 있다."), "Space")
+
+
+def test_a_light_verb_after_a_glossary_noun_stays_a_verb() -> None:
+    from tdeveloper.pipeline.nlp.korean import translate
+
+    english = translate("고객이 구독 신청하고 매주 배송 기록을 남깁니다.").english
+    assert "register for subscriptions" in english.lower()
+
+
+def test_word_lists_by_domain_add_to_the_glossary_without_overriding_it() -> None:
+    from tdeveloper.pipeline.nlp.knowledge import korean_table
+
+    nouns = korean_table()[0]
+    assert nouns["조합원"] == "member" or nouns["조합원"].endswith("member")  # from a word list
+    assert nouns["회원"] == "member"  # the main glossary's choice
+    assert "공연명" not in nouns  # "X명" is left to the reader: the performance's name
+    req = understand("합주실 예약: 밴드(밴드명, 대표자 이름), 예약(날짜, 시작 시간). 밴드가 예약.")
+    assert "Band" in names(req)

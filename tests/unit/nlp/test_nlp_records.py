@@ -156,3 +156,36 @@ def test_many_later_in_the_clause_does_not_make_the_link_many() -> None:
 def test_values_reach_the_thing_they_describe(text: str, entity: str, fields: list[str]) -> None:
     req = understand(text)
     assert [f.name for f in Look.entity(req, entity).fields if f.type != "reference"] == fields
+
+
+def test_an_apposition_with_values_then_an_unknown_verb() -> None:
+    req = understand(
+        "Matches have a date. A referee, with a name and a grade, officiates each match."
+    )
+    assert [f.name for f in Look.entity(req, "Referee").fields] == ["name", "grade"]
+    assert ("many_to_one", "Match", "Referee") in Look.links(req)
+
+
+def test_reviewing_with_values_names_a_review() -> None:
+    req = understand(
+        "Listings have a title. Travellers have a name. After a stay the traveller can "
+        "review the listing with a rating from 1 to 5 and some text."
+    )
+    assert Look.types(req, "Review")["rating"] == "integer"
+    assert {("many_to_one", "Review", "Traveller"), ("many_to_one", "Review", "Listing")} <= (
+        Look.links(req)
+    )
+
+
+def test_examples_after_like_are_rows_and_the_same_thing_shared_is_many_to_many() -> None:
+    req = understand(
+        "Listings have a title. Listings offer amenities like wifi, parking or a pool, and "
+        "the same amenity is shared by many listings."
+    )
+    assert sorted(Look.names(req)) == ["Amenity", "Listing"]
+    assert Look.links(req) == {("many_to_many", "Amenity", "Listing")}
+
+
+def test_people_who_like_things_are_not_examples() -> None:
+    req = understand("Members have a name. Members like posts, comments and photos.")
+    assert {"Post", "Comment", "Photo"} <= set(Look.names(req))

@@ -423,6 +423,12 @@ def _unknown_verb(
     known = lookup(main.low)
     noun = _NOMINAL.get(known.base if known else main.low, main.low)
     group = main.groups[0] if main.groups else next((g for t in tokens for g in t.groups), "")
+    nominal = noun in _NOMINAL.values() and subject is not None
+    if nominal and not group and (given := _WITH_VALUES.search(region)):
+        # "travellers can review the listing with a rating and some text": a Review
+        items = split_list(values(given["values"]))
+        group = ", ".join(_ARTICLE.sub("", i) for i in items)
+        region = region[: given.start()]
     if not group or entity_group(f"{noun} ({group})") is None:
         objects = entities(reading, region, weak=True)
         if objects:
@@ -438,6 +444,8 @@ def _unknown_verb(
     _nominal(reading, subject, noun, group, re.sub(r"\([^()]*\)", " ", region))
 
 
+_ARTICLE = re.compile(r"^(?:an?|the|some|its|their)\s+", re.IGNORECASE)
+_WITH_VALUES = re.compile(r"\s+with\s+(?P<values>.+)$", re.IGNORECASE)
 _SINGULAR = re.compile(
     r"^(?:a|an|one|exactly one|only one|a single|the same|one of (?:our|the|their|its)(?: \w+)?)\s",
     re.IGNORECASE,
@@ -498,8 +506,10 @@ def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: 
     elif participle(main.low) and (place := _PASSIVE_PLACE.match(low)):
         member_of(reading, subject, region[place.end() :])  # "housed in a kennel"
     elif participle(main.low) and low.startswith("by "):
+        # "the same amenity is shared by many listings": many of them, many of these
+        shape = "many_to_many" if set(words(low)[1:3]) & QUANT else "many_to_one"
         for agent in entities(reading, region[3:]):
-            reading.draft.relate("many_to_one", subject, agent, tag="inferred")
+            reading.draft.relate(shape, subject, agent, tag="inferred")
     elif (kind := WITH_ITEM.match(f"{main.text} {region}")) and not fieldish(kind["head"]):
         add_fields(reading, subject, kind["rest"])  # "fixers are volunteers with a name"
     elif (group := LAST_GROUP.search(region)) and field_list(group[1]):

@@ -111,6 +111,11 @@ def known_field_names() -> frozenset[str]:
     return frozenset(str(spec["name"]) for d in domains() for e in d.entities for spec in e.fields)
 
 
+# "환자정보", "회원관리", "공연명": compounds with a word the Korean reader drops or reads
+# itself ("X명" is the X's name) are left to it.
+_NOISE_TAILS = ("정보", "관리", "목록", "데이터", "기능", "내역", "시스템", "사항", "명", "이름")
+
+
 @cache
 def korean_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """Korean nouns, verb stems and modifiers -> English (catalog/korean.json)."""
@@ -125,7 +130,8 @@ def korean_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     for extra in sorted(extras, key=lambda f: f.name):
         more: dict[str, dict[str, str]] = json.loads(extra.read_text(encoding="utf-8"))
         # the main glossary's choice wins; the word lists by domain only add words
-        nouns = {**more.get("nouns", {}), **nouns}
+        kept = {k: v for k, v in more.get("nouns", {}).items() if not k.endswith(_NOISE_TAILS)}
+        nouns = {**kept, **nouns}
         verbs = {**more.get("verbs", {}), **verbs}
     return nouns, verbs, data["modifiers"]
 

@@ -55,7 +55,25 @@ def _morphemes(line: str) -> list[tuple[str, str]]:
     morphs: list[tuple[str, str]] = []
     for token in tokens:
         morphs.extend(_unglued(token.form, token.tag.split("-")[0]))
-    return morphs
+    return _light_verbs(morphs)
+
+
+def _light_verbs(morphs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """ "신청하고", "예약하는": a glossary noun the analyser keeps whole can leave its 하 read
+    as "and" (하고/JC) or as a verb of its own; a noun whose 하-verb the glossary knows is
+    that verb."""
+    verbs = korean_table()[1]
+    out: list[tuple[str, str]] = []
+    for form, tag in morphs:
+        noun = out[-1][0] if out and out[-1][1] in ("NNP", "NNG") else ""
+        if noun and f"{noun}하" in verbs and (form, tag) in (("하고", "JC"), ("하", "VV")):
+            out[-1] = (noun, "NNG")
+            out.append(("하", "XSV"))
+            if form == "하고":
+                out.append(("고", "EC"))
+            continue
+        out.append((form, tag))
+    return out
 
 
 # Endings the analyser leaves glued to a word it does not know ("건마다", "고르고").

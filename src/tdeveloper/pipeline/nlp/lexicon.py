@@ -67,7 +67,7 @@ DROP_LEAD = (
     | wordset(
         "optional required mandatory unique simple basic small new own optionally its also "
         "plus and or one exactly only single two three four five six seven eight nine ten "
-        "dozen dozens"
+        "dozen dozens same"
     )
 )
 

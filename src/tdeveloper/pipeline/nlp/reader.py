@@ -189,7 +189,7 @@ def _for_each(reading: Reading, sentence: str) -> bool:
 
 
 _APPOSITION = re.compile(
-    r"^(?P<np>[a-z][a-z ]{0,30}?),\s+(?:an?\s+|the\s+)?(?P<kind>[a-z]+)\s+"
+    r"^(?P<np>[a-z][a-z ]{0,30}?),\s+(?:(?:an?\s+|the\s+)?(?P<kind>[a-z]+)\s+)?"
     r"(?:with|who have|who has|having)\s+(?P<tail>.+)$",
     re.IGNORECASE,
 )
@@ -199,7 +199,8 @@ def _apposition(reading: Reading, sentence: str) -> bool:
     """ "Gardeners, people with a name and an email, check out packets": the apposition
     gives the subject's fields, the rest is the sentence."""
     match = _APPOSITION.match(sentence)
-    if match is None or fieldish(match["kind"]) or not entity_phrase_ok(match["np"]):
+    kind = match["kind"] if match else None
+    if match is None or (kind and fieldish(kind)) or not entity_phrase_ok(match["np"]):
         return False
     fields, rest = _fields_then_clause(match["tail"])
     entity = reading.draft.declare(match["np"]) if rest else None
@@ -215,7 +216,11 @@ def _fields_then_clause(text: str) -> tuple[str, str]:
     (empty when no clause follows)."""
     parts = split_top(text, _COMMA)
     for n, part in enumerate(parts[1:], start=1):
+        first = words(part)[:1]
+        known = bool(first) and (verb := lookup(first[0])) is not None and verb.form == "s"
         if find_verb(tokenize(f"they {part}")) == 1 or find_verb(tokenize(part)) is not None:
+            return ", ".join(parts[:n]), ", ".join(parts[n:])
+        if known:  # "..., a name and a grade, officiates each match"
             return ", ".join(parts[:n]), ", ".join(parts[n:])
     return text, ""
 

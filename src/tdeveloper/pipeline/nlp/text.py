@@ -107,6 +107,7 @@ _EXAMPLES = re.compile(
 
 
 # "Allergens, like peanuts or gluten, are ..." / "Hirers, whether groups or people, have"
+_PEOPLE = wordset("user member customer people player fan reader student guest visitor client")
 _ASIDE = re.compile(
     r",\s*(?:like|whether|either|(?:which|who)\s+(?:can|could|may|might)\s+be)\s+"
     r"(?:[^,.;:()\n]{1,60}|[^.;:()\n]{1,80}?\s+or\s+[^,.;:()\n]{1,30}),(?=\s)",
@@ -114,9 +115,23 @@ _ASIDE = re.compile(
 )
 
 
+# "amenities like wifi, parking or a pool": a list of examples after a thing (not a person:
+# "members like posts, photos and videos" is a verb)
+_LIKE = re.compile(
+    r"\b(?P<thing>[a-z]+s)\s+like\s+[^.;:()\n,]+(?:,\s*[^.;:()\n,]+)+?"
+    r"(?:\s+(?:or|and)\s+[^.;:()\n,]+?|,?\s+etc\.?)(?=[.;)\n,]|\s+with\b|$)",
+    re.IGNORECASE,
+)
+
+
+def _like(match: re.Match[str]) -> str:
+    thing = match["thing"]
+    return match[0] if thing.lower().rstrip("s") in _PEOPLE else thing
+
+
 def drop_examples(text: str) -> str:
     """ "one category such as pizzas, drinks or desserts": examples are rows, not tables."""
-    return _EXAMPLES.sub("", _ASIDE.sub("", text))
+    return _LIKE.sub(_like, _EXAMPLES.sub("", _ASIDE.sub("", text)))
 
 
 def normalize(text: str) -> str:
