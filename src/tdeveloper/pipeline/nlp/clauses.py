@@ -54,6 +54,7 @@ from tdeveloper.pipeline.nlp.tokens import (
 )
 from tdeveloper.pipeline.nlp.verbs import Verb, lookup
 from tdeveloper.pipeline.nlp.wording import (
+    COLLECTION,
     EACH_WITH,
     LAST_GROUP,
     LISTING,
@@ -342,6 +343,8 @@ def _dispatch(reading: Reading, p: Predicate) -> None:
     if p.verb.kind == "have":
         if p.subject is not None:
             add_fields(reading, p.subject, values(p.region))
+        elif len(p.objects) == 1 and p.mods and p.mods[-1][0] in WITH:
+            add_fields(reading, p.objects[0], values(p.mods[-1][1]))  # "we log an event with"
         return
     if p.verb.kind == "join":
         join(reading, p)
@@ -407,6 +410,8 @@ def _unknown_verb(
     if be:
         _copula(reading, subject, main, region)
         return
+    if subject is None and _records_named(reading, region):
+        return  # "we also want an inventory of consumables with a name and a unit"
     if subject is not None and (given := _GIVEN.match(region)):
         add_fields(reading, subject, values(given.group(1)))  # "sign up with a name"
         return
@@ -442,6 +447,20 @@ def _unknown_verb(
         reading.pending.append((noun, subject, objects))
         return
     _nominal(reading, subject, noun, group, re.sub(r"\([^()]*\)", " ", region))
+
+
+_GROUPS = re.compile(r"\s*\([^()]*\)")  # "(acrylic sheets, filament)": examples
+
+
+def _records_named(reading: Reading, region: str) -> bool:
+    """ "(we want) a list of consumables with a name and a unit": the things, with values."""
+    kind = WITH_ITEM.match(COLLECTION.sub("", _GROUPS.sub("", region)))
+    if kind is None or len(split_list(kind["head"])) != 1 or not plural_thing(kind["head"]):
+        return False
+    entity = reading.draft.declare(kind["head"])
+    if entity is not None:
+        add_fields(reading, entity, values(kind["rest"]))
+    return entity is not None
 
 
 _ARTICLE = re.compile(r"^(?:an?|the|some|its|their)\s+", re.IGNORECASE)

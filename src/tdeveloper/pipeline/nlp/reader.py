@@ -410,6 +410,17 @@ def _colon_line(reading: Reading, head: str, rest: str) -> None:
     _colon_list(reading, head, rest)
 
 
+# "rides: driver is a parent, date, ...": the first value points at another entity
+_ROLE_ITEM = re.compile(
+    r"^(?P<field>[a-z][a-z ]{0,20}?)\s+is\s+(?:an?|the)\s+(?P<ref>[a-z]+)$", re.IGNORECASE
+)
+_ROLE_LIST = 3
+
+
+def _one_plural(phrase: str) -> bool:
+    return len(split_list(phrase)) == 1 and plural_thing(phrase) and entity_phrase_ok(phrase)
+
+
 def _list_then_prose(rest: str) -> list[str]:
     found = sentences(rest)
     if len(found) > 1 and all(find_verb(tokenize(s)) is not None for s in found[1:]):
@@ -419,6 +430,14 @@ def _list_then_prose(rest: str) -> list[str]:
 
 def _colon_list(reading: Reading, head: str, rest: str) -> None:
     first = next(iter(split_top(rest, _COMMA)), "")  # a bare "," splits into nothing
+    if (role := _ROLE_ITEM.match(first)) and len(split_list(rest)) >= _ROLE_LIST:
+        rest = f"{role['field']} (a {role['ref']}){rest[len(first) :]}"  # "driver is a parent"
+        first = rest
+    if (kind := WITH_ITEM.match(rest)) and _one_plural(kind["head"]):
+        reading.titles.append(head)  # "URL shortener: links with a target url, short code"
+        if (entity := reading.draft.declare(kind["head"])) is not None:
+            add_fields(reading, entity, kind["rest"])
+        return
     if find_verb(tokenize(first)) is not None and entity_group(first) is None:
         reading.titles.append(head)
         _prose(reading, rest)

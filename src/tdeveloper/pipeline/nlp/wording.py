@@ -17,6 +17,7 @@ from tdeveloper.pipeline.nlp.model import EntityDraft
 from tdeveloper.pipeline.nlp.text import split_list
 
 __all__ = [
+    "COLLECTION",
     "EACH_WITH",
     "LAST_GROUP",
     "LISTING",
@@ -53,6 +54,12 @@ _GROUPED = re.compile(
 _ACTIVITY = re.compile(
     r"^\s*[a-z]+ing\s+is\s+(?:mostly\s+|mainly\s+|usually\s+)?(?:done|carried out|handled|"
     r"performed)\s+by\b",
+    re.IGNORECASE,
+)
+# "a simple inventory of consumables", "a list of suppliers": the things themselves
+COLLECTION = re.compile(
+    r"^(?:(?:an?|the|one)\s+)?(?:simple\s+|basic\s+|full\s+|central\s+|single\s+)?"
+    r"(?:list|inventory|register|catalog|catalogue|log|record|database|directory|record)\s+of\s+",
     re.IGNORECASE,
 )
 LAST_GROUP = re.compile(r"\(([^()]+)\)\s*$")
