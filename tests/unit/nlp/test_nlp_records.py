@@ -151,6 +151,26 @@ def test_many_later_in_the_clause_does_not_make_the_link_many() -> None:
             "Environment",
             ["name", "key", "colour"],
         ),
+        # a title, then the one kind of thing with its values
+        (
+            "URL shortener: links with a target url, short code and click count",
+            "Link",
+            ["target_url", "short_code", "click_count"],
+        ),
+        # "we log a X with ...": the record and its values
+        (
+            "Shipments have a reference. We log a tracking event with a timestamp, a status "
+            "and an optional note.",
+            "TrackingEvent",
+            ["timestamp", "status", "note"],
+        ),
+        # "an inventory of Xs (examples) with ...": the Xs are the records
+        (
+            "Members have a name. We also want a simple inventory of consumables (acrylic "
+            "sheets, filament) with name, unit and a reorder threshold.",
+            "Consumable",
+            ["name", "unit", "reorder_threshold"],
+        ),
     ],
 )
 def test_values_reach_the_thing_they_describe(text: str, entity: str, fields: list[str]) -> None:
@@ -189,36 +209,6 @@ def test_examples_after_like_are_rows_and_the_same_thing_shared_is_many_to_many(
 def test_people_who_like_things_are_not_examples() -> None:
     req = understand("Members have a name. Members like posts, comments and photos.")
     assert {"Post", "Comment", "Photo"} <= set(Look.names(req))
-
-
-@pytest.mark.parametrize(
-    ("text", "entity", "fields"),
-    [
-        # a title, then the one kind of thing with its values
-        (
-            "URL shortener: links with a target url, short code and click count",
-            "Link",
-            ["target_url", "short_code", "click_count"],
-        ),
-        # "we log a X with ...": the record and its values
-        (
-            "Shipments have a reference. We log a tracking event with a timestamp, a status "
-            "and an optional note.",
-            "TrackingEvent",
-            ["timestamp", "status", "note"],
-        ),
-        # "an inventory of Xs (examples) with ...": the Xs are the records
-        (
-            "Members have a name. We also want a simple inventory of consumables (acrylic "
-            "sheets, filament) with name, unit and a reorder threshold.",
-            "Consumable",
-            ["name", "unit", "reorder_threshold"],
-        ),
-    ],
-)
-def test_records_named_with_their_values(text: str, entity: str, fields: list[str]) -> None:
-    req = understand(text)
-    assert [f.name for f in Look.entity(req, entity).fields] == fields
 
 
 def test_a_first_value_that_is_another_entity_points_at_it() -> None:
