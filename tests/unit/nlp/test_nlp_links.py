@@ -158,3 +158,68 @@ def test_a_field_naming_an_entity_then_a_clause_is_the_reference() -> None:
     assert {("many_to_one", "Fish", "Tank"), ("many_to_one", "Session", "Engineer")} <= (
         Look.links(req)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "links"),
+    [
+        # "one or more" is many
+        (
+            "Rentals have a date. Equipment items have a code. Each rental covers one or "
+            "more equipment items.",
+            {("many_to_many", "EquipmentItem", "Rental")},
+        ),
+        (
+            "Units have a number. Tenants have a name. A lease is for a single unit and is "
+            "signed by one or more tenants.",
+            {("many_to_one", "Lease", "Unit"), ("many_to_many", "Lease", "Tenant")},
+        ),
+        # ", and both are users": the roles' kind
+        (
+            "Tickets have a title. Users have a name. Every ticket has a reporter and an "
+            "assignee, and both are users.",
+            {("many_to_one", "Ticket", "User")},
+        ),
+        # "both of whom are also persons": two references to the same kind
+        (
+            "Each person has a given name. A person has a mother and a father, both of whom "
+            "are also persons in the tree.",
+            {("many_to_one", "Person", "Person")},
+        ),
+        # a possessive object is owned, not joined
+        (
+            "Cars have a colour. Drivers have a name. Drivers register their cars by plate.",
+            {("many_to_one", "Car", "Driver")},
+        ),
+        # a session that starts when a car enters is the car's
+        (
+            "Cars have a plate. A parking session starts when a car enters and records the "
+            "entry time and the exit time.",
+            {("many_to_one", "ParkingSession", "Car")},
+        ),
+        # "contain": the parts sit in one whole
+        (
+            "Buildings have an address. Buildings contain units; a unit has a floor.",
+            {("many_to_one", "Unit", "Building")},
+        ),
+        # "gets several": children
+        (
+            "Manuscripts have a title. A manuscript gets several reviews, each by one editor.",
+            {("many_to_one", "Review", "Manuscript")},
+        ),
+        # "works in many" and "has many" the other way: many-to-many
+        (
+            "Translators have a name. Languages have a code. A translator works in many "
+            "languages and each language has many translators.",
+            {("many_to_many", "Language", "Translator")},
+        ),
+    ],
+)
+def test_relation_shapes_in_prose(text: str, links: set[tuple[str, str, str]]) -> None:
+    assert links <= Look.links(understand(text))
+
+
+def test_chat_fillers_are_no_words_of_the_model() -> None:
+    req = understand("Rides have a date. Kids have a name. kids can be on many rides ofc")
+    assert sorted(Look.names(req)) == ["Kid", "Ride"]
+    assert Look.links(req) == {("many_to_many", "Kid", "Ride")}

@@ -238,6 +238,20 @@ def _predicate(
             reading.depth -= 1
 
 
+def _parts_of(reading: Reading, p: Predicate) -> bool:
+    """ "buildings contain units": each unit sits in one building (a list of values stays
+    values: "the kit contains a name and a size")."""
+    items = split_list(p.region)
+    last = words(items[0])[-1:] if len(items) == 1 else []
+    if not last or singular(last[0]) == last[0] or p.subject is None:
+        return False
+    part = reading.draft.find(items[0]) or reading.draft.declare(items[0])
+    if part is None or part is p.subject:
+        return False
+    reading.draft.relate("many_to_one", part, p.subject, required=True)
+    return True
+
+
 def _voice(verb: Verb, particle: str) -> tuple[Verb, bool]:
     """A passive verb and whether it stays passive: "albums are made of tracks" says the
     tracks belong to the album; "products are stored in warehouses" names a place."""
@@ -341,6 +355,8 @@ def _gives_fields(
 def _dispatch(reading: Reading, p: Predicate) -> None:
     draft = reading.draft
     if p.verb.kind == "have":
+        if p.subject is not None and p.verb.base == "contain" and _parts_of(reading, p):
+            return
         if p.subject is not None:
             add_fields(reading, p.subject, values(p.region))
         elif len(p.objects) == 1 and p.mods and p.mods[-1][0] in WITH:
@@ -465,8 +481,10 @@ def _records_named(reading: Reading, region: str) -> bool:
 
 _ARTICLE = re.compile(r"^(?:an?|the|some|its|their)\s+", re.IGNORECASE)
 _WITH_VALUES = re.compile(r"\s+with\s+(?P<values>.+)$", re.IGNORECASE)
+_SEVERAL = re.compile(r"^(?:one or more|any number of|at least one|lots of)\s", re.IGNORECASE)
 _SINGULAR = re.compile(
-    r"^(?:a|an|one|exactly one|only one|a single|the same|one of (?:our|the|their|its)(?: \w+)?)\s",
+    r"^(?:a|an|one(?! or more)|exactly one|only one|a single|the same|"
+    r"one of (?:our|the|their|its)(?: \w+)?)\s",
     re.IGNORECASE,
 )
 
@@ -526,7 +544,8 @@ def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: 
         member_of(reading, subject, region[place.end() :])  # "housed in a kennel"
     elif participle(main.low) and low.startswith("by "):
         # "the same amenity is shared by many listings": many of them, many of these
-        shape = "many_to_many" if set(words(low)[1:3]) & QUANT else "many_to_one"
+        many = set(words(low)[1:3]) & QUANT or _SEVERAL.match(low[3:])
+        shape = "many_to_many" if many else "many_to_one"
         for agent in entities(reading, region[3:]):
             reading.draft.relate(shape, subject, agent, tag="inferred")
     elif (kind := WITH_ITEM.match(f"{main.text} {region}")) and not fieldish(kind["head"]):

@@ -53,7 +53,8 @@ _SEVERAL_WITH = re.compile(
     re.IGNORECASE,
 )
 _BOTH = re.compile(
-    r"^(?P<count>both|all)(?:\s+of\s+them)?\s+(?:are\s+)?(?:an?\s+)?(?P<ref>[a-z][a-z ]{1,30})$",
+    r"^(?P<count>both|all)(?:\s+of\s+(?:them|whom))?\s+(?:are\s+)?(?:also\s+)?(?:an?\s+)?"
+    r"(?P<ref>[a-z][a-z ]{1,30}?)(?:\s+(?:in|on|of|at)\s+the\s+[a-z ]+)?$",
     re.IGNORECASE,
 )
 _WHO_IS = re.compile(

@@ -7,6 +7,8 @@ the request references the technician. clauses.py reads the clause into a `Predi
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from tdeveloper.pipeline.nlp.items import Reading, add_fields, fieldish
@@ -30,6 +32,7 @@ class Predicate:
     region: str
 
 
+_POSSESSIVE = re.compile(r"^(?:their|his|her|its)\s", re.IGNORECASE)
 _CONTAINERS = wordset(
     "table room group team class bed seat shift department ward cabin desk slot squad "
     "section unit cohort crew house dorm"
@@ -43,6 +46,9 @@ def join(reading: Reading, p: Predicate) -> None:
         return
     noun = JOIN_NOUNS.get(p.verb.base, p.verb.base)
     target = p.objects[0] if p.objects else _default_object(reading, p.subject)
+    if p.subject and target and not p.passive and _POSSESSIVE.match(p.region):
+        draft.relate("many_to_one", target, p.subject)  # "drivers register their cars"
+        return
     if p.subject and target and not p.passive and _booked_event(p.verb, target):
         draft.relate("many_to_one", target, p.subject)  # "customers book deliveries"
         return

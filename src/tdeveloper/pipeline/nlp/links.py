@@ -40,7 +40,7 @@ _SELF = wordset("another other parent previous original older old earlier")
 _MAKES = wordset(
     "place places make makes write writes leave leaves create creates submit submits "
     "raise raises file files post posts send sends issue issues log logs record records "
-    "keep keeps open opens start starts sign signs"
+    "keep keeps sign signs"
 )
 # What a person "is", "has" or "works at" links them; what a person does ("books a desk",
 # "marks the viewing") is an event the reader handles or a record the text names.

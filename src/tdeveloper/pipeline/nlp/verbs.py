@@ -27,13 +27,14 @@ class Verb:
 
 
 _CLASSES: dict[str, str] = {
-    "have": "have hold include store record track capture keep log contain",
+    "have": "have hold include store record track capture keep log contain get",
     "create": "write create publish post buy purchase place submit report file open raise "
     "add make upload own organize organise host teach author send issue offer sell list "
     "schedule leave give run lead compose draft plan sponsor request receive win earn "
     "officiate deliver present coach judge supervise mentor treat examine perform conduct "
     "invoice bill quote prescribe diagnose referee sponsor fund donate do stage break",
-    "belong": "belong reference refer point relate sit live come go reside stay tie attach",
+    "belong": "belong reference refer point relate sit live come go reside stay tie attach "
+    "work",
     "contain": "consist comprise",
     "join": "borrow enroll enrol rent book reserve register apply subscribe attend adopt "
     "hire order checkout lease rsvp",
@@ -47,7 +48,7 @@ _CLASSES: dict[str, str] = {
     "check download export import print share comment rate review vote reply message chat "
     "invite cancel confirm accept decline mark visit return complete finish start stop close "
     "reopen archive restore move copy sort filter sync generate calculate compute display show "
-    "notify remind get use access need want let allow help enable receive read rank answer "
+    "notify remind use access need want let allow help enable receive read rank answer "
     "ask choose select pick set update approve escalate resolve fix close happen occur "
     "arrive travel depend supersede replace appear",
 }
