@@ -8,7 +8,6 @@ the request references the technician. clauses.py reads the clause into a `Predi
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from tdeveloper.pipeline.nlp.items import Reading, add_fields, fieldish

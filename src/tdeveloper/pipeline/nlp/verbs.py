@@ -33,8 +33,7 @@ _CLASSES: dict[str, str] = {
     "schedule leave give run lead compose draft plan sponsor request receive win earn "
     "officiate deliver present coach judge supervise mentor treat examine perform conduct "
     "invoice bill quote prescribe diagnose referee sponsor fund donate do stage break",
-    "belong": "belong reference refer point relate sit live come go reside stay tie attach "
-    "work",
+    "belong": "belong reference refer point relate sit live come go reside stay tie attach work",
     "contain": "consist comprise",
     "join": "borrow enroll enrol rent book reserve register apply subscribe attend adopt "
     "hire order checkout lease rsvp",
