@@ -218,3 +218,34 @@ def test_a_first_value_that_is_another_entity_points_at_it() -> None:
     )
     assert ("many_to_one", "Ride", "Parent") in Look.links(req)
     assert [r.field for r in req.relations if r.source == "Ride"] == ["driver_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # "a number of berths" counts berths
+        ("Ports have a name and a number of berths.", ["Port"]),
+        # "whether a perfume, a candle or a diffuser": examples of the thing
+        (
+            "Finished products, whether a perfume, a candle or a diffuser, each use exactly "
+            "one formula and have a product name. Formulas have a code.",
+            ["Formula", "Product"],
+        ),
+        # "sits at" is a verb here, and "the club's apiaries" are apiaries
+        (
+            "Members have a name. A hive always belongs to exactly one member and sits at one "
+            "of the club's apiaries.",
+            ["Apiary", "Hive", "Member"],
+        ),
+    ],
+)
+def test_counts_examples_and_owners_name_no_tables(text: str, names: list[str]) -> None:
+    assert sorted(Look.names(understand(text))) == names
+
+
+def test_a_count_of_an_entity_is_no_reference() -> None:
+    req = understand(
+        "Schools have a name and a number of pupils. Each pupil is enrolled at one school."
+    )
+    assert Look.types(req, "School") == {"name": "string", "number_of_pupils": "integer"}
+    assert Look.links(req) == {("many_to_one", "Pupil", "School")}

@@ -291,6 +291,8 @@ def _verb_here(word: Token, after: Token | None) -> bool:
         return False
     if after.low in DET | QUANT | {"one"}:
         return True  # "... and has a number": a determiner opens the verb's object
+    if verb.kind == "belong" and verb.form == "s":
+        return True  # "... and sits at one of the apiaries" (not a "starts at" field)
     return not fieldish(f"{word.text} {after.text}")  # "issue date", "starts at" are fields
 
 

@@ -43,7 +43,7 @@ _QUANT_LEAD = re.compile(
     r"^(?:(?:many|several|multiple|various|numerous|lots of|a list of|one or more|"
     r"zero or more|any number of|a set of|a few|one of (?:our|the|their|its|your|my)|"
     r"\d+\s*(?:-|to)\s*\d+|up to \d+|at least \d+|\d+ or more|a run of|a series of|"
-    r"a number of|a couple of|dozens of|hundreds of)\s+)",
+    r"a couple of|dozens of|hundreds of)\s+)",
     re.IGNORECASE,
 )
 _EACH = re.compile(r"^each (?:with|having|has|holding|containing)\s+(.+)$", re.IGNORECASE)

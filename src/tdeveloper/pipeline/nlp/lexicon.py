@@ -245,7 +245,8 @@ def spelling(word: str) -> str:
 
 def entity_key(phrase: str) -> str:
     """PascalCase singular entity name for a noun phrase ("sales reps" -> "SalesRep")."""
-    parts = [spelling(p) for p in _clean_phrase(phrase)]
+    # "the club's apiaries" names apiaries: the owner is another entity or the business
+    parts = [spelling(p) for p in _clean_phrase(phrase.rpartition("'s ")[2])]
     if not parts:
         return ""
     parts[-1] = singular(parts[-1])

@@ -39,6 +39,8 @@ def resolve_references(draft: Draft) -> None:
 def _to_relation(draft: Draft, entity: EntityDraft, field: FieldDraft) -> bool:
     if field.name in _KEEP or field.type not in {"string", "uuid", "integer"}:
         return False
+    if field.name.startswith("number_of_") or field.name.endswith("_count"):
+        return False  # "a number of pupils" counts them
     target, column = _target(draft, entity, field)
     if target is None:
         return False

@@ -110,7 +110,7 @@ _EXAMPLES = re.compile(
 _PEOPLE = wordset("user member customer people player fan reader student guest visitor client")
 _ASIDE = re.compile(
     r",\s*(?:like|whether|either|(?:which|who)\s+(?:can|could|may|might)\s+be)\s+"
-    r"(?:[^,.;:()\n]{1,60}|[^.;:()\n]{1,80}?\s+or\s+[^,.;:()\n]{1,30}),(?=\s)",
+    r"(?:[^.;:()\n]{1,80}?\s+or\s+[^,.;:()\n]{1,30}|[^,.;:()\n]{1,60}),(?=\s)",
     re.IGNORECASE,
 )
 
