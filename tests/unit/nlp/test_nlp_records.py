@@ -249,3 +249,31 @@ def test_a_count_of_an_entity_is_no_reference() -> None:
     )
     assert Look.types(req, "School") == {"name": "string", "number_of_pupils": "integer"}
     assert Look.links(req) == {("many_to_one", "Pupil", "School")}
+
+
+def test_chat_notes_name_records_they_log_and_values_they_need() -> None:
+    req = understand(
+        "walls: name, angle. routes r set on a wall w/ grade (V0-V10), hold colour, date set. "
+        "members log sends - member + route + date + # of attempts + flash y/n. members just "
+        "need name, email, membrship type. oh and routes get stripped n replaced"
+    )
+    assert Look.types(req, "Route") == {
+        "grade": "string",
+        "hold_colour": "string",
+        "date_set": "date",
+    }
+    assert Look.types(req, "Send") == {
+        "date": "date",
+        "number_of_attempts": "integer",
+        "flash": "boolean",
+    }
+    assert [f.name for f in Look.entity(req, "Member").fields] == [
+        "name",
+        "email",
+        "membership_type",
+    ]
+    assert {
+        ("many_to_one", "Route", "Wall"),
+        ("many_to_one", "Send", "Member"),
+        ("many_to_one", "Send", "Route"),
+    } <= Look.links(req)

@@ -357,6 +357,8 @@ def _gives_fields(
 def _dispatch(reading: Reading, p: Predicate) -> None:
     draft = reading.draft
     if p.verb.kind == "have":
+        if p.verb.base == "get" and participle((words(p.region) or [""])[0]):
+            return  # "routes get stripped and replaced": a passive, not values
         if p.subject is not None and p.verb.base == "contain" and _parts_of(reading, p):
             return
         if p.subject is not None:
@@ -543,7 +545,12 @@ def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: 
     elif main.low in {"in", "on", "at", "with", "under"} and DETERMINED.match(low):
         member_of(reading, subject, region)  # "a participant is in one team"
     elif participle(main.low) and (place := _PASSIVE_PLACE.match(low)):
-        member_of(reading, subject, region[place.end() :])  # "housed in a kennel"
+        # "housed in a kennel"; "routes are set on a wall with a grade": the values are theirs
+        objects, mods = split_region(region[place.end() :])
+        member_of(reading, subject, objects)
+        for marker, text in mods:
+            if marker in WITH:
+                add_fields(reading, subject, values(text))
     elif participle(main.low) and low.startswith("by "):
         # "the same amenity is shared by many listings": many of them, many of these
         many = set(words(low)[1:3]) & QUANT or _SEVERAL.match(low[3:])

@@ -73,6 +73,7 @@ _CASUAL = (
     (re.compile(r"(?:^|(?<=[.!?]\s))\+\s+"), ""),  # "... + inspections twice a yr:"
     (re.compile(r"(?<=[a-z]) n (?=[a-z])"), " and "),
     (re.compile(r"\bw/o\b", re.IGNORECASE), "without"),
+    (re.compile(r"#\s*of\b", re.IGNORECASE), "number of"),  # "# of attempts"
     (re.compile(r"(?<=[a-z]s) r (?=[a-z])"), " are "),  # "instructors r just name + bio"
     (re.compile(r"\blike\s+[^.;:()]{1,60}?,?\s*\betc\b\.?", re.IGNORECASE), ""),
     (re.compile(r",?\s*\betc\b\.?(?=\s|$|[,;)])", re.IGNORECASE), ""),

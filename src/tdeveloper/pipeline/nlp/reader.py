@@ -20,7 +20,7 @@ from tdeveloper.pipeline.nlp.items import (
     plural_thing,
 )
 from tdeveloper.pipeline.nlp.knowledge import domains
-from tdeveloper.pipeline.nlp.lexicon import APP_WORDS, words, wordset
+from tdeveloper.pipeline.nlp.lexicon import APP_WORDS, singular, words, wordset
 from tdeveloper.pipeline.nlp.model import EntityDraft, entity_phrase_ok
 from tdeveloper.pipeline.nlp.text import (
     clauses,
@@ -326,6 +326,9 @@ def _sentence(reading: Reading, sentence: str) -> None:
     head_verb = find_verb(tokenize(head)) is not None
     if rest and (of := _HEAD_OF.match(head)) and _head_of(reading, of["x"], of["y"], rest):
         return
+    log = _HEAD_LOG.match(head) if rest else None
+    if log and _head_log(reading, log["who"] or "", log["x"], rest):
+        return
     if rest and len(words(head)) <= 6 and not head_verb:
         _colon_line(reading, head, rest)
         return
@@ -452,6 +455,28 @@ def _colon_list(reading: Reading, head: str, rest: str) -> None:
         reading.titles.append(head)
         return
     add_fields(reading, entity, rest)
+
+
+# "members log sends: member, route, date": the logged things, made by whoever logs them
+_HEAD_LOG = re.compile(
+    r"^(?:(?P<who>[a-z]+)\s+)?(?:also\s+)?(?:(?:wanna|want to|need to|can|will|should)\s+)?"
+    r"(?:log|logs|track|tracks|record|records|keep|keeps|store|stores|save|saves|note|notes)\s+"
+    r"(?P<x>[a-z][a-z ]{0,30})$",
+    re.IGNORECASE,
+)
+
+
+def _head_log(reading: Reading, who: str, things: str, rest: str) -> bool:
+    if find_verb(tokenize(rest)) is not None or not plural_thing(things):
+        return False
+    entity = reading.draft.declare(things)
+    if entity is None:
+        return False
+    add_fields(reading, entity, rest)
+    owner = reading.draft.find(who) if who and singular(who) != who else None
+    if owner is not None and owner is not entity:
+        reading.draft.relate("many_to_one", entity, owner)
+    return True
 
 
 def _head_of(reading: Reading, child: str, parent: str, rest: str) -> bool:

@@ -45,6 +45,11 @@ _ZERO_RELATIVE = re.compile(
     r"(?=(?:is|are|was|were|can|must|should|will|may|gets?|has|have|goes|go|comes?)\b)",
     re.IGNORECASE,
 )
+_NEED = re.compile(
+    r"^(?P<who>[a-z][a-z ]{0,30}?)\s+(?:just\s+|only\s+|also\s+)?(?:need|needs|require|requires)\s+"
+    r"(?P<values>[^.;]+)$",
+    re.IGNORECASE,
+)
 # "applications are grouped into families": each application sits in one family ("group"
 # is no verb of the lexicon: "groups host events" names groups)
 _GROUPED = re.compile(
@@ -91,6 +96,8 @@ def each_owner(reading: Reading, subject: EntityDraft | None, region: str) -> En
 def plain(text: str) -> str:
     """The clause with a contact clause after its subject and "grouped into" rewritten."""
     text = _ZERO_RELATIVE.sub(r"\g<subject> ", text)
+    if (need := _NEED.match(text)) and field_list(need["values"]):
+        text = f"{need['who']} have {need['values']}"  # "members just need name, email"
     return _GROUPED.sub(lambda m: "belongs to" if m[1].lower() == "is" else "belong to", text)
 
 
