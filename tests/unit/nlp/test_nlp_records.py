@@ -20,6 +20,14 @@ from tdeveloper.pipeline.nlp import understand
             ["firm_name", "contact_attorney", "billing_rate"],
             None,
         ),
+        # an unknown verb after "a" and a two-word subject
+        (
+            "Volunteers have a name. Services have a date. A roster entry puts one volunteer "
+            "on one service with a role and a start time.",
+            "RosterEntry",
+            ["role", "start_time"],
+            "Service",
+        ),
         # an unknown verb, then ", with" and the values
         (
             "Instruments have a name. Maintenance windows block an instrument, with a start "

@@ -166,9 +166,9 @@ def guess_verb(tokens: list[Token]) -> int | None:
     prosecute the patents"): a word after nouns, before a determiner, agreeing in number."""
     for i in range(1, min(len(tokens) - 1, _GUESS_WITHIN)):
         before, word, nxt = tokens[i - 1], tokens[i], tokens[i + 1]
-        if not all(t.nounish or t.low in DET for t in tokens[:i]) or not before.nounish:
+        if not all(t.nounish or t.low in DET for t in tokens[:i]):
             return None
-        if not word.nounish or word.groups or not word.low.isalpha():
+        if not before.nounish or not word.nounish or word.groups or not word.low.isalpha():
             continue
         plural = singular(before.low) != before.low
         agrees = word.low.endswith("s") != plural and not word.low.endswith("ss")
