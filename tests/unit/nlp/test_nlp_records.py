@@ -285,3 +285,23 @@ def test_chat_notes_name_records_they_log_and_values_they_need() -> None:
         ("many_to_one", "Send", "Member"),
         ("many_to_one", "Send", "Route"),
     } <= Look.links(req)
+
+
+def test_a_note_typed_without_full_stops_is_read_sentence_by_sentence() -> None:
+    req = understand(
+        "app for tracking my plants each plant has a name and a last watered date i also "
+        "want to log fertilizing events with date and product used"
+    )
+    assert sorted(Look.names(req)) == ["FertilizingEvent", "Plant"]
+    assert [f.name for f in Look.entity(req, "FertilizingEvent").fields] == [
+        "date",
+        "product_used",
+    ]
+
+
+def test_and_each_does_not_start_a_new_sentence() -> None:
+    req = understand(
+        "University clubs directory where students can join many clubs and each club has a "
+        "president who is a student"
+    )
+    assert ("many_to_many", "Club", "Student") in Look.links(req)

@@ -67,6 +67,15 @@ def _table_row(line: str) -> str:
     return f"- {head}: {rest}" if rest else f"- {head}"
 
 
+# Where a sentence starts in a note typed without full stops: "... my plants each plant has
+# a name ... date i also want to log ..."
+_STOPS = re.compile(r"[.!?;:]")
+_RUN_ON = 12  # words: a shorter line is a heading or a phrase, not a run-on note
+_RUN_ON_BREAK = re.compile(
+    r"(?<!\band)(?<!\bor)(?<!,)\s+(?=(?:each|every)\s+[a-z]+\s+(?:has|have|is|are|belongs|gets|needs)\b"
+    r"|(?:i|we)\s+(?:also\s+)?(?:want|need|would|wanna|have)\b)"
+)
+
 # Chat-style shorthand: "name + email", "phone n address", "w/ start date", "band = name".
 _CASUAL = (
     (re.compile(r"(?<=[\w)])\s+\+\s+"), ", "),
@@ -115,6 +124,8 @@ def _line(line: str) -> str:
         return f"{prefix}{_mutual(both['a'], both['b'])}"
     for pattern in _M2M_PHRASES:
         body = pattern.sub(lambda m: _mutual(m["a"], m["b"]).rstrip("."), body)
+    if not _STOPS.search(body) and len(body.split()) > _RUN_ON:
+        body = _RUN_ON_BREAK.sub(". ", body)  # a note typed without full stops
     line = prefix + body
     if arrow := _ARROW.match(body.strip()):
         return f"{prefix}Each {arrow['child'].strip()} belongs to a {arrow['parent'].strip()}."
