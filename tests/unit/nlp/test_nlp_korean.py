@@ -676,3 +676,15 @@ def test_word_lists_by_domain_add_to_the_glossary_without_overriding_it() -> Non
     assert "공연명" not in nouns  # "X명" is left to the reader: the performance's name
     req = understand("합주실 예약: 밴드(밴드명, 대표자 이름), 예약(날짜, 시작 시간). 밴드가 예약.")
     assert "Band" in names(req)
+
+
+def test_values_kept_per_owner_belong_to_the_topic() -> None:
+    from tdeveloper.pipeline.nlp.korean import translate
+
+    english = translate(
+        "회원은 이름, 전화번호. 회비는 회원별로 몇월분인지, 금액, 납부일 기록"
+    ).english
+    assert "Each member has many membership fees." in english
+    assert "Membership fees have month, amount and paid on." in english
+    req = understand("회원은 이름, 전화번호. 회비는 회원별로 몇월분인지, 금액, 납부일 기록")
+    assert relation(req, "MembershipFee", "Member").kind == "many_to_one"

@@ -65,6 +65,9 @@ def _light_verbs(morphs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     verbs = korean_table()[1]
     out: list[tuple[str, str]] = []
     for form, tag in morphs:
+        if (form, tag) == ("ᆫ지", "EC") and out and out[-1] == ("이", "VCP"):
+            out.pop()  # "몇월분인지, 금액": "which month it is for" names the month
+            continue
         noun = out[-1][0] if out and out[-1][1] in ("NNP", "NNG") else ""
         if noun and f"{noun}하" in verbs and (form, tag) in (("하고", "JC"), ("하", "VV")):
             out[-1] = (noun, "NNG")

@@ -237,8 +237,11 @@ def render(clause: Clause, *, list_style: bool) -> str:
     roles = {p.role: p for p in reversed(clause.phrases) if p.nouns}
     topic, agent = roles.get("topic"), roles.get("subject")
     if (per := roles.get("per")) is not None and topic is not None:
-        # "수강료는 학생별로 청구된다": each student has many tuitions.
-        return f"Each {per.text()} has many {topic.text(many=True)}."
+        # "수강료는 학생별로 청구된다": each student has many tuitions; "회비는 회원별로 금액,
+        # 납부일 기록": and the fees have those values.
+        many = f"Each {per.text()} has many {topic.text(many=True)}."
+        own = roles.get("object") if clause.verb == "have" else None
+        return f"{many} {topic.text(many=True).capitalize()} have {own.text()}." if own else many
     if clause.verb not in ("have", "be") and topic and agent and "object" not in roles:
         # "휴가 신청은 직원이 제출한다": the topic is what the agent acts on; an authoring
         # verb says whose it is ("each leave request is submitted by an employee").

@@ -231,6 +231,8 @@ class ClauseWriter:
                 clause.verb = "have"  # "기관마다 여러 활동을 모집한다": each has many
                 for made in clause.phrases:
                     made.modifier = "many" if made.role == "object" else made.modifier
+            if clause.verb == "have" and clause.role("topic"):
+                continue  # "회비는 회원별로 금액을 기록": render() says each member has many
             if clause.verb == "have":
                 phrase.role = "owner"
             elif not clause.role("topic") or clause.role("subject", "object", "complement"):
