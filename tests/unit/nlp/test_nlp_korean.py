@@ -688,3 +688,26 @@ def test_values_kept_per_owner_belong_to_the_topic() -> None:
     assert "Membership fees have month, amount and paid on." in english
     req = understand("회원은 이름, 전화번호. 회비는 회원별로 몇월분인지, 금액, 납부일 기록")
     assert relation(req, "MembershipFee", "Member").kind == "many_to_one"
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        # "있" after values is "there are", not an auxiliary
+        (
+            "방마다 이름, 시간당 요금, 드럼세트 유무 있고",
+            "Rooms have name, hourly rate and drum set flag.",
+        ),
+        # "...하는 구조야": the act inside the frame is the sentence
+        ("밴드는 밴드명이 있다. 밴드가 방을 예약하는 구조야.", "Bands reserve rooms."),
+        # "몇시간 쓰는지": the hours
+        (
+            "예약은 날짜, 시작시간, 몇시간 쓰는지, 결제상태.",
+            "Reservations have date, start time, time",
+        ),
+    ],
+)
+def test_chat_frames_and_questions_inside_lists(text: str, english: str) -> None:
+    from tdeveloper.pipeline.nlp.korean import translate
+
+    assert english in translate(text).english

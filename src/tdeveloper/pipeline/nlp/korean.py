@@ -58,25 +58,45 @@ def _morphemes(line: str) -> list[tuple[str, str]]:
     return _light_verbs(morphs)
 
 
-def _light_verbs(morphs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """ "신청하고", "예약하는": a glossary noun the analyser keeps whole can leave its 하 read
-    as "and" (하고/JC) or as a verb of its own; a noun whose 하-verb the glossary knows is
-    that verb."""
-    verbs = korean_table()[1]
-    out: list[tuple[str, str]] = []
+# "...하는 구조야", "...하는 거 만들어줘": a frame around the act the writer describes
+_FRAME = frozenset({"구조", "방식", "형태", "식", "거", "것"})
+_FRAME_END = frozenset({"VCP", "VV", "VX"})
+Morph = tuple[str, str]
+
+
+def _light_verbs(morphs: list[Morph]) -> list[Morph]:
+    """Morphemes the analyser reads apart from what a description means, put right one by
+    one (each rule in `_mend` says which)."""
+    out: list[Morph] = []
     for form, tag in morphs:
-        if (form, tag) == ("ᆫ지", "EC") and out and out[-1] == ("이", "VCP"):
-            out.pop()  # "몇월분인지, 금액": "which month it is for" names the month
-            continue
-        noun = out[-1][0] if out and out[-1][1] in ("NNP", "NNG") else ""
-        if noun and f"{noun}하" in verbs and (form, tag) in (("하고", "JC"), ("하", "VV")):
-            out[-1] = (noun, "NNG")
-            out.append(("하", "XSV"))
-            if form == "하고":
-                out.append(("고", "EC"))
-            continue
-        out.append((form, tag))
+        out.extend(_mend(out, form, tag))
     return out
+
+
+def _mend(out: list[Morph], form: str, tag: str) -> list[Morph]:
+    """What to add to `out` for the next morpheme (`out` may lose its last ones)."""
+    last = out[-1] if out else ("", "")
+    before = out[-2] if len(out) > 1 else ("", "")
+    if (form, tag) == ("ᆫ지", "EC") and last == ("이", "VCP"):
+        out.pop()  # "몇월분인지, 금액": "which month it is for" names the month
+        return []
+    if (form, tag) == ("는지", "EC") and last[1] == "VV" and before[1].startswith("NN"):
+        out.pop()  # "몇시간 쓰는지": how many hours it is used names the hours
+        return []
+    if before[1] == "ETM" and last[0] in _FRAME and tag in _FRAME_END:
+        del out[-2:]  # "밴드가 예약하는 구조야", "좌석 예약하는 거 만들어주세요": the act
+        return [("다", "EF")]
+    if form == "몇" and tag in ("NR", "MM"):
+        return []  # "몇 시간": the hours
+    if (form, tag) == ("있", "VX") and last[1].startswith("NN"):
+        return [("있", "VA")]  # "드럼세트 유무 있고": the values are there
+    light = (form, tag) in (("하고", "JC"), ("하", "VV"))
+    if light and last[1] in ("NNP", "NNG") and f"{last[0]}하" in korean_table()[1]:
+        # "신청하고", "예약하는": a glossary noun kept whole can leave its 하 read as "and"
+        # (하고/JC) or as a verb of its own; a noun whose 하-verb the glossary knows is that verb
+        out[-1] = (last[0], "NNG")
+        return [("하", "XSV"), ("고", "EC")] if form == "하고" else [("하", "XSV")]
+    return [(form, tag)]
 
 
 # Endings the analyser leaves glued to a word it does not know ("건마다", "고르고").
