@@ -305,3 +305,22 @@ def test_and_each_does_not_start_a_new_sentence() -> None:
         "president who is a student"
     )
     assert ("many_to_many", "Club", "Student") in Look.links(req)
+
+
+def test_a_chat_note_with_groups_places_and_inline_heads() -> None:
+    req = understand(
+        "hey so i need an app for my dj bookings lol. vennues (name, city, capacity) + "
+        "promoters who book me, promoter has name phone & insta handle. each gig is at a "
+        "venue on a date w/ fee, set lenght, and status (enquiry/confirmed/paid). a setlist "
+        "is for one gig and has tracks in order, track = title, artist, bpm, key."
+    )
+    assert [f.name for f in Look.entity(req, "Venue").fields] == ["name", "city", "capacity"]
+    assert Look.types(req, "Gig") == {"fee": "decimal", "set_length": "float", "status": "enum"}
+    assert [f.name for f in Look.entity(req, "Track").fields] == ["title", "artist", "bpm", "key"]
+    assert {("many_to_one", "Gig", "Venue"), ("many_to_one", "Setlist", "Gig")} <= Look.links(req)
+
+
+def test_one_of_our_n_places_is_one_place() -> None:
+    req = understand("plots have a number. plots are on one of our 3 sites (name + postcode).")
+    assert [f.name for f in Look.entity(req, "Site").fields] == ["name", "postcode"]
+    assert Look.links(req) == {("many_to_one", "Plot", "Site")}

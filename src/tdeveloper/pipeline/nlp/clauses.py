@@ -542,15 +542,12 @@ def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: 
         for marker, text in mods:  # "... for one room on a date, with a start time"
             if marker in WITH or (marker in {"on", "at"} and fieldish(text)):
                 add_fields(reading, subject, text)
+    elif main.low in {"in", "on", "at", "with", "under"} and _ONE_OF_N.sub("a ", low) != low:
+        _placed(reading, subject, _ONE_OF_N.sub("one ", region))  # "on one of our 3 sites"
     elif main.low in {"in", "on", "at", "with", "under"} and DETERMINED.match(low):
-        member_of(reading, subject, region)  # "a participant is in one team"
+        _placed(reading, subject, region)  # "a participant is in one team"
     elif participle(main.low) and (place := _PASSIVE_PLACE.match(low)):
-        # "housed in a kennel"; "routes are set on a wall with a grade": the values are theirs
-        objects, mods = split_region(region[place.end() :])
-        member_of(reading, subject, objects)
-        for marker, text in mods:
-            if marker in WITH:
-                add_fields(reading, subject, values(text))
+        _placed(reading, subject, region[place.end() :])  # "housed in a kennel"
     elif participle(main.low) and low.startswith("by "):
         # "the same amenity is shared by many listings": many of them, many of these
         many = set(words(low)[1:3]) & QUANT or _SEVERAL.match(low[3:])
@@ -563,6 +560,16 @@ def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: 
         add_fields(reading, subject, group[1])  # "segments are groups of customers (name, ...)"
     elif all(fieldish(i) for i in split_list(f"{main.text} {region}")):
         add_fields(reading, subject, f"{main.text} {region}")  # "instructors are name + bio"
+
+
+def _placed(reading: Reading, subject: EntityDraft, region: str) -> None:
+    """ "is at a venue on a date with a fee and a status", "are set on a wall with a grade":
+    the subject sits in the place, and the values after "with" are the subject's."""
+    objects, mods = split_region(region)
+    member_of(reading, subject, objects)
+    for marker, text in mods:
+        if marker in WITH:
+            add_fields(reading, subject, values(text))
 
 
 def resolve_pending(reading: Reading) -> None:

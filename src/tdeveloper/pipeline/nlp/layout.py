@@ -88,7 +88,7 @@ _CASUAL = (
     (re.compile(r",?\s*\betc\b\.?(?=\s|$|[,;)])", re.IGNORECASE), ""),
     (re.compile(r"\bw/(?=\s|[a-z])", re.IGNORECASE), "with "),
     (
-        re.compile(r"(?:^|(?<=[.;!?]\s))(?P<head>[A-Za-z][A-Za-z ]{0,30}?)\s*=\s*(?=[a-z])"),
+        re.compile(r"(?:^|(?<=[.;!?,]\s))(?P<head>[A-Za-z][A-Za-z ]{0,30}?)\s*=\s*(?=[a-z])"),
         r"\g<head>: ",
     ),
 )

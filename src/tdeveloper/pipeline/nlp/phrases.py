@@ -177,7 +177,7 @@ DETERMINED = re.compile(
 def member_of(reading: Reading, subject: EntityDraft, region: str) -> None:
     """ "is in one team" is many-to-one; "can be on multiple shows" is many-to-many."""
     region = take_roles(reading, subject, region)
-    many = bool(set(words(region)[:3]) & (QUANT | {"any"}))
+    many = bool(set(words(region)[:3]) & (QUANT | {"any", "lots", "loads", "tons"}))
     for other in entities(reading, region):
         if other is subject:
             continue

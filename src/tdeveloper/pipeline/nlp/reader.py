@@ -316,6 +316,9 @@ def _record_between(reading: Reading, sentence: str) -> bool:
 
 
 def _sentence(reading: Reading, sentence: str) -> None:
+    for item in split_top(sentence, _COMMA)[:-1]:
+        if (group := entity_group(item.strip())) and plural_thing(group[0]):
+            declare_item(reading, item.strip())  # "venues (name, city), promoters who book me"
     if _record_between(reading, sentence):
         return
     if _apposition(reading, sentence) or _there_are(reading, sentence):
@@ -323,6 +326,11 @@ def _sentence(reading: Reading, sentence: str) -> None:
     if _which(reading, sentence):
         return
     head, rest = _split_colon(sentence)
+    before, comma, last = head.rpartition(", ")
+    if rest and comma and len(words(last)) <= 2 and find_verb(tokenize(before)) is not None:
+        _sentence(reading, before)  # "... has tracks in order, track: title, artist"
+        _sentence(reading, f"{last}: {rest}")
+        return
     head_verb = find_verb(tokenize(head)) is not None
     if rest and (of := _HEAD_OF.match(head)) and _head_of(reading, of["x"], of["y"], rest):
         return

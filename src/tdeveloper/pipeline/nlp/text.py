@@ -132,7 +132,7 @@ def _like(match: re.Match[str]) -> str:
 # "has a reporter and an assignee, and both are users": the roles' kind, in the list
 _BOTH_ARE = re.compile(r",?\s+and\s+(both|all)\s+(?:of\s+them\s+)?are\s+", re.IGNORECASE)
 # Chat fillers that are no words of the model: "kids can be on many rides ofc"
-_FILLERS = re.compile(r"\s+\b(?:ofc|obv|obvs|lol|lmao|tho|btw|imo|idk|fyi)\b\.?", re.IGNORECASE)
+_FILLERS = re.compile(r"\s+\b(?:ofc|obv|obvs|lol|lmao|tho|btw|imo|idk|fyi)\b", re.IGNORECASE)
 
 
 def drop_examples(text: str) -> str:
