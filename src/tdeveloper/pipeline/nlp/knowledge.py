@@ -124,16 +124,15 @@ def korean_table() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         nouns = {k: singular_phrase(v) for k, v in glossary("ko").items()}
         return nouns, {}, {}
     data: dict[str, dict[str, str]] = json.loads(ref.read_text(encoding="utf-8"))
-    nouns, verbs = dict(data["nouns"]), dict(data["verbs"])
+    nouns = dict(data["nouns"])
     folder = resources.files("tdeveloper.pipeline").joinpath("catalog")
     extras = [f for f in folder.iterdir() if f.name.startswith("korean_")]
     for extra in sorted(extras, key=lambda f: f.name):
         more: dict[str, dict[str, str]] = json.loads(extra.read_text(encoding="utf-8"))
         # the main glossary's choice wins; the word lists by domain only add words
         kept = {k: v for k, v in more.get("nouns", {}).items() if not k.endswith(_NOISE_TAILS)}
-        nouns = {**kept, **nouns}
-        verbs = {**more.get("verbs", {}), **verbs}
-    return nouns, verbs, data["modifiers"]
+        nouns = {**kept, **nouns}  # nouns only: a verb's class shapes whole sentences
+    return nouns, data["verbs"], data["modifiers"]
 
 
 def singular_phrase(english: str) -> str:
