@@ -324,3 +324,12 @@ def test_one_of_our_n_places_is_one_place() -> None:
     req = understand("plots have a number. plots are on one of our 3 sites (name + postcode).")
     assert [f.name for f in Look.entity(req, "Site").fields] == ["name", "postcode"]
     assert Look.links(req) == {("many_to_one", "Plot", "Site")}
+
+
+def test_we_deal_with_is_no_deal_and_each_recorded_with_gives_values() -> None:
+    req = understand(
+        "Loans have a date. We deal with partner institutions. The network is divided into "
+        "routes, each recorded with a code and a length."
+    )
+    assert "Deal" not in Look.names(req)
+    assert [f.name for f in Look.entity(req, "Route").fields] == ["code", "length"]

@@ -96,6 +96,7 @@ _CASUAL = (
 
 # Phrasal verbs said in words the reader knows.
 _PHRASAL = (
+    (re.compile(r"\b(we|i|they|you) deal with\b", re.IGNORECASE), r"\1 work with"),
     (re.compile(r"\btakes place (?:in|at|on)\b", re.IGNORECASE), "belongs to"),
     (re.compile(r"\btake place (?:in|at|on)\b", re.IGNORECASE), "belong to"),
     # "starting at one station and ending at another station": two roles of one entity

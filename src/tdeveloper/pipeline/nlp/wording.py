@@ -79,7 +79,11 @@ def field_list(text: str, *, every: bool = False) -> bool:
 
 
 # "divided into routes, each with a route code": the values of the plural before "each"
-EACH_WITH = re.compile(r",\s+each\s+(?:with|having|holding|recording)\s+(?P<values>.+)$", re.I)
+EACH_WITH = re.compile(
+    r",\s+each\s+(?:(?:recorded|stored|kept|listed)\s+with|with|having|holding|recording)\s+"
+    r"(?P<values>.+)$",
+    re.IGNORECASE,
+)
 
 
 def each_owner(reading: Reading, subject: EntityDraft | None, region: str) -> EntityDraft | None:
