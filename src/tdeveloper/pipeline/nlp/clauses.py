@@ -84,7 +84,9 @@ _MAX_CLAUSE = 2000  # characters; nobody writes a longer clause, but hostile inp
 _COMPOSED = frozenset(
     {"make", "compose", "divide", "split", "organize", "organise", "break", "stage", "publish"}
 )
-_EACH_OF = frozenset({"with", "having", "of", "has", "holding", "containing", "one"})
+_EACH_OF = frozenset(
+    {"with", "having", "of", "has", "holding", "containing", "one", "recorded", "stored", "kept"}
+)
 _NEW_CLAUSE_WORDS = frozenset({"and", ",", "then", "but", "while"})
 # Verbs whose act is itself a record: "review" -> Review, "rate" -> Rating.
 _NOMINAL = {
