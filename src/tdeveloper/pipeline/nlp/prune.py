@@ -441,6 +441,8 @@ def _fold_appositions(draft: Draft, text: str, sentences_: list[list[str]]) -> N
         parts = _parts(entity)
         if entity.name not in draft.entities or len(_mentions(sentences_, parts)) != 1:
             continue
+        if not re.search(rf",\s+an?\s+{_pattern(entity)}\s+(?:with|who)\b", text):
+            continue  # no apposition names it: skip the pairwise search (many entities)
         for other in list(draft.entities.values()):
             if other is entity:
                 continue
