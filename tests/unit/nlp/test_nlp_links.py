@@ -69,6 +69,20 @@ def relation(text: str, source: str, target: str) -> tuple[str, float] | None:
             "Survey",
             "Plot",
         ),
+        # a name whose first word ends in s: "customs entries"
+        (
+            "Shipments have a reference. Customs entries have a number. We also record "
+            "customs entries per shipment, with the date cleared.",
+            "CustomsEntry",
+            "Shipment",
+        ),
+        # "played by one of our teams against an opponent"
+        (
+            "Teams have a name. Fixtures have a date. Fixtures are played by one of our "
+            "teams against an opponent.",
+            "Fixture",
+            "Team",
+        ),
         # "one of our ..." is one thing
         (
             "Vets have a name. Calls have a time and a reason and are answered by one of our vets.",

@@ -554,8 +554,9 @@ def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: 
         # "the same amenity is shared by many listings": many of them, many of these
         many = set(words(low)[1:3]) & QUANT or _SEVERAL.match(low[3:])
         shape = "many_to_many" if many else "many_to_one"
-        for agent in entities(reading, region[3:]):
-            reading.draft.relate(shape, subject, agent, tag="inferred")
+        agents, _ = split_region(_ONE_OF_N.sub("one ", region[3:]))
+        for agent in entities(reading, agents):
+            reading.draft.relate(shape, subject, agent, tag="inferred")  # "by one of our teams"
     elif (kind := WITH_ITEM.match(f"{main.text} {region}")) and not fieldish(kind["head"]):
         add_fields(reading, subject, kind["rest"])  # "fixers are volunteers with a name"
     elif (group := LAST_GROUP.search(region)) and field_list(group[1]):

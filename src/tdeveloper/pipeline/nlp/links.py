@@ -142,8 +142,10 @@ def _mentions(names: Names, clause: list[str]) -> list[_Mention]:
         size = len(parts)
         for i in range(len(clause) - size + 1):
             span = set(range(i, i + size))
-            if taken & span or [singular(w) for w in clause[i : i + size]] != parts:
-                continue
+            said = clause[i : i + size]
+            as_one = [singular(w) for w in said]
+            if taken & span or parts not in (as_one, [*said[:-1], as_one[-1]]):
+                continue  # "customs entries" keeps its first word whole
             if head_only and i and clause[i - 1] not in FUNCTION_WORDS | DROP_LEAD:
                 continue  # "a university email" is not the reminder email
             taken |= span
