@@ -83,6 +83,13 @@ def relation(text: str, source: str, target: str) -> tuple[str, float] | None:
             "Fixture",
             "Team",
         ),
+        # an apposition between the topic and its verb
+        (
+            "Advertisers, companies with a name and an industry, sign campaigns; a campaign "
+            "has a budget and a start date.",
+            "Campaign",
+            "Advertiser",
+        ),
         # "one of our ..." is one thing
         (
             "Vets have a name. Calls have a time and a reason and are answered by one of our vets.",

@@ -29,6 +29,7 @@ from tdeveloper.pipeline.nlp.lexicon import (
 from tdeveloper.pipeline.nlp.model import Draft, EntityDraft, is_person
 from tdeveloper.pipeline.nlp.text import clauses, sentences
 from tdeveloper.pipeline.nlp.tokens import find_verb, tokenize
+from tdeveloper.pipeline.nlp.wording import without_apposition
 from tdeveloper.spec.names import snake
 
 __all__ = ["infer_links"]
@@ -101,7 +102,7 @@ def _clauses(sentence: str) -> list[list[str]]:
     opening place moves to the end as "per <place>"."""
     parts = [
         [_word(w) for w in words(p.replace("'s ", " s "))]
-        for c in clauses(sentence)
+        for c in clauses(without_apposition(sentence))
         for p in _JOINT.split(c)
     ]
     parts = [p for p in parts if p]

@@ -32,6 +32,7 @@ from tdeveloper.pipeline.nlp.text import (
 )
 from tdeveloper.pipeline.nlp.tokens import find_verb, tokenize
 from tdeveloper.pipeline.nlp.verbs import lookup
+from tdeveloper.pipeline.nlp.wording import APPOSITION, fields_then_clause
 from tdeveloper.spec.names import plural
 
 __all__ = ["read"]
@@ -188,41 +189,20 @@ def _for_each(reading: Reading, sentence: str) -> bool:
     return True
 
 
-_APPOSITION = re.compile(
-    r"^(?P<np>[a-z][a-z ]{0,30}?),\s+(?:(?:an?\s+|the\s+)?(?P<kind>[a-z]+)\s+)?"
-    r"(?:with|who have|who has|having)\s+(?P<tail>.+)$",
-    re.IGNORECASE,
-)
-
-
 def _apposition(reading: Reading, sentence: str) -> bool:
     """ "Gardeners, people with a name and an email, check out packets": the apposition
     gives the subject's fields, the rest is the sentence."""
-    match = _APPOSITION.match(sentence)
+    match = APPOSITION.match(sentence)
     kind = match["kind"] if match else None
     if match is None or (kind and fieldish(kind)) or not entity_phrase_ok(match["np"]):
         return False
-    fields, rest = _fields_then_clause(match["tail"])
+    fields, rest = fields_then_clause(match["tail"])
     entity = reading.draft.declare(match["np"]) if rest else None
     if entity is None:
         return False
     add_fields(reading, entity, fields)
     _sentence(reading, f"{match['np']} {rest}")
     return True
-
-
-def _fields_then_clause(text: str) -> tuple[str, str]:
-    """ "a name, an email and a city, check out books" -> the list, and the clause after it
-    (empty when no clause follows)."""
-    parts = split_top(text, _COMMA)
-    for n, part in enumerate(parts[1:], start=1):
-        first = words(part)[:1]
-        known = bool(first) and (verb := lookup(first[0])) is not None and verb.form == "s"
-        if find_verb(tokenize(f"they {part}")) == 1 or find_verb(tokenize(part)) is not None:
-            return ", ".join(parts[:n]), ", ".join(parts[n:])
-        if known:  # "..., a name and a grade, officiates each match"
-            return ", ".join(parts[:n]), ", ".join(parts[n:])
-    return text, ""
 
 
 # "There are two rooms, the main hall and the meeting room, each with a name and a capacity"
@@ -274,7 +254,7 @@ def _which_has(reading: Reading, head: str, relative: str) -> bool:
     entity = reading.draft.declare(_LEAD_PLACE.sub("", head)) if owns else None
     if owns is None or entity is None:
         return False
-    fields, rest = _fields_then_clause(owns["rest"])
+    fields, rest = fields_then_clause(owns["rest"])
     add_fields(reading, entity, fields)
     if rest:
         _sentence(reading, rest)

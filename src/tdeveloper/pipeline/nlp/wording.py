@@ -14,9 +14,12 @@ import re
 from tdeveloper.pipeline.nlp.items import Reading, fieldish
 from tdeveloper.pipeline.nlp.lexicon import singular, words
 from tdeveloper.pipeline.nlp.model import EntityDraft
-from tdeveloper.pipeline.nlp.text import split_list
+from tdeveloper.pipeline.nlp.text import split_list, split_top
+from tdeveloper.pipeline.nlp.tokens import find_verb, tokenize
+from tdeveloper.pipeline.nlp.verbs import lookup
 
 __all__ = [
+    "APPOSITION",
     "COLLECTION",
     "EACH_WITH",
     "LAST_GROUP",
@@ -24,8 +27,10 @@ __all__ = [
     "activity",
     "each_owner",
     "field_list",
+    "fields_then_clause",
     "plain",
     "values",
+    "without_apposition",
 ]
 
 # "..., because they move between stations": a reason, not one more value
@@ -108,3 +113,35 @@ def plain(text: str) -> str:
 def activity(text: str) -> bool:
     """ "tagging is done by volunteers": a clause about who does the work."""
     return bool(_ACTIVITY.match(text))
+
+
+APPOSITION = re.compile(
+    r"^(?P<np>[a-z][a-z ]{0,30}?),\s+(?:(?:an?\s+|the\s+)?(?P<kind>[a-z]+)\s+)?"
+    r"(?:with|who have|who has|having)\s+(?P<tail>.+)$",
+    re.IGNORECASE,
+)
+
+_COMMA = re.compile(r",")
+
+
+def fields_then_clause(text: str) -> tuple[str, str]:
+    """ "a name, an email and a city, check out books" -> the list, and the clause after it
+    (empty when no clause follows)."""
+    parts = split_top(text, _COMMA)
+    for n, part in enumerate(parts[1:], start=1):
+        first = words(part)[:1]
+        known = bool(first) and (verb := lookup(first[0])) is not None and verb.form == "s"
+        # "..., a name and a grade, officiates each match": a verb starts the clause
+        if known or find_verb(tokenize(f"they {part}")) == 1 or find_verb(tokenize(part)):
+            return ", ".join(parts[:n]), ", ".join(parts[n:])
+    return text, ""
+
+
+def without_apposition(sentence: str) -> str:
+    """ "Advertisers, companies with a name and an industry, sign campaigns" -> "Advertisers
+    sign campaigns" (the sentence unchanged when it has no such apposition)."""
+    match = APPOSITION.match(sentence)
+    if match is None or (match["kind"] and fieldish(match["kind"])):
+        return sentence
+    _, rest = fields_then_clause(match["tail"])
+    return f"{match['np']} {rest}" if rest else sentence
