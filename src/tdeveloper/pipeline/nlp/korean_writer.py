@@ -35,6 +35,7 @@ class ClauseWriter:
         self.depth = 0  # inside parentheses: list-style field names
         self.fields_follow = False  # after "회원:" the words are field names
         self.topic: Phrase | None = None  # Korean drops a known subject: it carries over
+        self.agent: Phrase | None = None  # who acts in the line's chained clauses
         self.held: dict[str, tuple[str, int]] = {}  # "각 작업에는 담당자가 있고": noun -> owner
         self.items: dict[str, tuple[str, str]] = {}  # order -> (product, order item)
         self.made = ""  # "후기도 쓸 수 있게": the thing the last sentence made
@@ -240,6 +241,12 @@ class ClauseWriter:
         topic = clause.role("topic", "owner")
         if topic is not None:
             self.topic = topic
+            return
+        acts = clause.verb not in ("have", "be")
+        if acts and (agent := clause.role("subject")) is not None:
+            self.agent = agent  # "회원이 이용권 충전하고 좌석 예약": the member does both
+        elif acts and self.agent is not None and clause.role("object") and not clause.conditional:
+            clause.phrases.insert(0, Phrase(list(self.agent.nouns), "subject"))
             return
         if self.topic is None or clause.conditional:
             return  # "손님이 주문하면": the clause sets up a topic rather than taking one
