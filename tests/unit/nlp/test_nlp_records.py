@@ -333,3 +333,18 @@ def test_we_deal_with_is_no_deal_and_each_recorded_with_gives_values() -> None:
     )
     assert "Deal" not in Look.names(req)
     assert [f.name for f in Look.entity(req, "Route").fields] == ["code", "length"]
+
+
+def test_a_bullet_whose_head_is_a_clause_gives_its_subject_the_values() -> None:
+    req = understand(
+        "Podcast network CMS\n- shows: title, slug\n- episodes belong to a show: episode "
+        "number, title, audio url, publish date\n- Users log in with email. Roles: admin, "
+        "editor"
+    )
+    assert [f.name for f in Look.entity(req, "Episode").fields if f.type != "reference"] == [
+        "episode_number",
+        "title",
+        "audio_url",
+        "publish_date",
+    ]
+    assert ("many_to_one", "Episode", "Show") in Look.links(req)

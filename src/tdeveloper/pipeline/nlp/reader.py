@@ -32,7 +32,7 @@ from tdeveloper.pipeline.nlp.text import (
 )
 from tdeveloper.pipeline.nlp.tokens import find_verb, tokenize
 from tdeveloper.pipeline.nlp.verbs import lookup
-from tdeveloper.pipeline.nlp.wording import APPOSITION, fields_then_clause
+from tdeveloper.pipeline.nlp.wording import APPOSITION, field_list, fields_then_clause
 from tdeveloper.spec.names import plural
 
 __all__ = ["read"]
@@ -68,7 +68,10 @@ def _bullet(reading: Reading, text: str, mode: str) -> None:
         if reading.heading_phrase:  # "Boat rental:" over "- Boats: ..." is a title
             reading.titles.append(reading.heading_phrase)
             reading.heading_phrase = ""
-        _colon_line(reading, head, rest)
+        if find_verb(tokenize(head)) is not None and len(words(head)) > 1 and field_list(rest):
+            _sentence(reading, text)  # "- episodes belong to a show: number, title"
+        else:
+            _colon_line(reading, head, rest)
     elif mode == "entity" and find_verb(tokenize(f"it {text}")) == 1:
         _heading_sentence(reading, text)  # "- belongs to a project" under "Task:"
     elif mode == "entity" and len(words(text)) <= 6 and find_verb(tokenize(text)) is None:
