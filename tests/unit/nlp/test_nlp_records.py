@@ -348,3 +348,8 @@ def test_a_bullet_whose_head_is_a_clause_gives_its_subject_the_values() -> None:
         "publish_date",
     ]
     assert ("many_to_one", "Episode", "Show") in Look.links(req)
+
+
+def test_the_one_thing_a_terse_request_names_is_kept() -> None:
+    req = understand("Track our office plants and when each one was last watered.")
+    assert Look.names(req) == ["OfficePlant"]

@@ -151,6 +151,8 @@ def _drop_weak(draft: Draft, domain: Domain | None) -> None:
         if not e.weak or e.fields or draft.has_relations(name) or snake(name) in known
     }
     keep = {name: e for name, e in keep.items() if not _stray(draft, e, known, keep)}
+    if not keep and len(draft.entities) == 1:
+        keep = dict(draft.entities)  # "track our office plants": the one thing named is it
     names = list(keep)[:MAX_ENTITIES]
     draft.entities = {name: keep[name] for name in names}
     draft.relations = [
