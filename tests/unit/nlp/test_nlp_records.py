@@ -353,3 +353,9 @@ def test_a_bullet_whose_head_is_a_clause_gives_its_subject_the_values() -> None:
 def test_the_one_thing_a_terse_request_names_is_kept() -> None:
     req = understand("Track our office plants and when each one was last watered.")
     assert Look.names(req) == ["OfficePlant"]
+
+
+def test_two_entity_groups_joined_by_and() -> None:
+    req = understand("Cars (plate, model, daily price) and rentals (customer name, pickup date).")
+    assert [f.name for f in Look.entity(req, "Car").fields] == ["plate", "model", "daily_price"]
+    assert ("many_to_one", "Rental", "Car") in Look.links(req)

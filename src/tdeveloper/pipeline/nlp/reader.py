@@ -548,7 +548,7 @@ def _verbless(reading: Reading, clause: str) -> None:
     items = split_list(clause)
     if len(items) == 1 and entity_group(clause) is not None:
         declare_item(reading, clause)  # "managers (name, team name, email)."
-    elif len(items) >= 2 and sum(plural_thing(i) for i in items) >= 2:
-        _declare_all(reading, items)
+    elif len(items) >= 2 and sum(plural_thing(i) or bool(entity_group(i)) for i in items) >= 2:
+        _declare_all(reading, items)  # "cars (plate, model) and rentals (pickup date)"
     elif len(words(clause)) <= 8:
         reading.titles.append(clause)
