@@ -359,3 +359,28 @@ def test_two_entity_groups_joined_by_and() -> None:
     req = understand("Cars (plate, model, daily price) and rentals (customer name, pickup date).")
     assert [f.name for f in Look.entity(req, "Car").fields] == ["plate", "model", "daily_price"]
     assert ("many_to_one", "Rental", "Car") in Look.links(req)
+
+
+def test_values_kept_for_an_owner_named_with_s() -> None:
+    req = understand(
+        "Trials have a name. Handlers enter with their dogs: we keep the handler's name, phone "
+        "number and home county, and for each dog its registered name, breed and date of birth."
+    )
+    assert [f.name for f in Look.entity(req, "Handler").fields] == [
+        "name",
+        "phone_number",
+        "home_county",
+    ]
+    assert [f.name for f in Look.entity(req, "Dog").fields] == [
+        "registered_name",
+        "breed",
+        "date_of_birth",
+    ]
+
+
+def test_a_record_that_notes_values() -> None:
+    req = understand(
+        "Dogs have a name. A run ties one dog to one trial and notes the draw position and the "
+        "total score."
+    )
+    assert {"draw_position", "total_score"} <= {f.name for f in Look.entity(req, "Run").fields}

@@ -142,6 +142,17 @@ _FOR_EACH = re.compile(
 )
 
 
+_OWNED = re.compile(
+    r"^(?:(?:and|also)\s+)?(?:we|i|you|they)\s+(?:also\s+)?(?:keep|record|store|note|need|want|"
+    r"track|log|capture|hold|take)\s+(?:the\s+|each\s+|every\s+)?(?P<noun>[a-z][a-z ]{0,30}?)'s\s+"
+    r"(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_FOR_EACH_ITS = re.compile(
+    r"^(?:and\s+)?(?:for|per)\s+(?:each|every)\s+(?P<noun>[a-z][a-z ]{0,30}?)\s+(?:its|their)\s+"
+    r"(?P<rest>.+)$",
+    re.IGNORECASE,
+)
 _RECORDED_ON = re.compile(
     r"^the\s+(?P<field>[a-z][a-z ]{0,30}?)\s+(?:is|are)\s+(?:recorded|stored|kept|tracked|"
     r"noted|logged|saved|held|set)\s+(?:on|for|against|in|with|per)\s+(?:the|each|every|an?)\s+"
@@ -180,8 +191,9 @@ def _pair_record(reading: Reading, noun: str) -> EntityDraft | None:
 
 
 def _for_each(reading: Reading, sentence: str) -> bool:
-    """ "For every dog we record its name, breed and weight": fields of Dog."""
-    match = _FOR_EACH.match(sentence)
+    """ "For every dog we record its name, breed and weight": fields of Dog; so are "we keep
+    the dog's name and breed" and "(and) for each dog its name and breed"."""
+    match = _FOR_EACH.match(sentence) or _OWNED.match(sentence) or _FOR_EACH_ITS.match(sentence)
     if match is None or find_verb(tokenize(match["noun"])) is not None:
         return False
     entity = _pair_record(reading, match["noun"]) or reading.draft.declare(match["noun"])

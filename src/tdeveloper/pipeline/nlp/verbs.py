@@ -27,7 +27,7 @@ class Verb:
 
 
 _CLASSES: dict[str, str] = {
-    "have": "have hold include store record track capture keep log contain get",
+    "have": "have hold include store record track capture keep log contain get note",
     "create": "write create publish post buy purchase place submit report file open raise "
     "add make upload own organize organise host teach author send issue offer sell list "
     "schedule leave give run lead compose draft plan sponsor request receive win earn "
