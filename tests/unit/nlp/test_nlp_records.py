@@ -384,3 +384,32 @@ def test_a_record_that_notes_values() -> None:
         "total score."
     )
     assert {"draw_position", "total_score"} <= {f.name for f in Look.entity(req, "Run").fields}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a gerund is no finite verb: "claims handling for a small broker" is a title
+        (
+            "Insurance claims handling for a small broker. Policyholders have a name.",
+            ["Policyholder"],
+        ),
+        # "get a robe issued at the start of the season" names no start and no season
+        ("Singers have a name. Singers get a robe issued at the start of the season.", ["Singer"]),
+        # "we'd like a register of members with ..." wants members, not a register
+        (
+            "I'd like a register of members with name, membership number and date joined.",
+            ["Member"],
+        ),
+    ],
+)
+def test_wording_that_names_no_tables(text: str, names: list[str]) -> None:
+    assert Look.names(understand(text)) == names
+
+
+def test_has_done_is_no_value_list() -> None:
+    req = understand(
+        "Rooms have a name. The hall is run by a small trust, and the secretary, who has done "
+        "it by hand for years, is retiring."
+    )
+    assert all(f.name != "done" for e in req.entities for f in e.fields)

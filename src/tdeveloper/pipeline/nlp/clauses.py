@@ -319,7 +319,7 @@ def _build(
         mods = [(m, take_roles(reading, subject, t) if m in PLACES else t) for m, t in mods]
     if verb.kind == "have" and subject is not None:
         # "log work orders with hours spent", "logs a sighting of one species at one site"
-        placed = verb.base != "have" and any(m in PLACES for m, _ in mods)
+        placed = verb.base not in ("have", "get") and any(m in PLACES for m, _ in mods)
         single = len(split_list(objects_text)) == 1 and not fieldish(objects_text)
         listed = bool(mods) and mods[-1][0] in WITH and plural_thing(objects_text)
         if not (listed or (placed and single and worthy(objects_text))):
@@ -359,8 +359,9 @@ def _gives_fields(
 def _dispatch(reading: Reading, p: Predicate) -> None:
     draft = reading.draft
     if p.verb.kind == "have":
-        if p.verb.base == "get" and participle((words(p.region) or [""])[0]):
-            return  # "routes get stripped and replaced": a passive, not values
+        first = (words(p.region) or [""])[0]
+        if (p.verb.base == "get" and first not in QUANT) or first in _PERFECT:
+            return  # "gets several reviews" has children; "get stripped", "has done it" no values
         if p.subject is not None and p.verb.base == "contain" and _parts_of(reading, p):
             return
         if p.subject is not None:
@@ -487,6 +488,7 @@ def _records_named(reading: Reading, region: str) -> bool:
 
 _ARTICLE = re.compile(r"^(?:an?|the|some|its|their)\s+", re.IGNORECASE)
 _WITH_VALUES = re.compile(r"\s+with\s+(?P<values>.+)$", re.IGNORECASE)
+_PERFECT = wordset("done been had made worked used taken got")  # "who has done it by hand"
 _SEVERAL = re.compile(r"^(?:one or more|any number of|at least one|lots of)\s", re.IGNORECASE)
 _SINGULAR = re.compile(
     r"^(?:a|an|one(?! or more)|exactly one|only one|a single|the same|"

@@ -131,13 +131,17 @@ def _like(match: re.Match[str]) -> str:
 
 # "has a reporter and an assignee, and both are users": the roles' kind, in the list
 _BOTH_ARE = re.compile(r",?\s+and\s+(both|all)\s+(?:of\s+them\s+)?are\s+", re.IGNORECASE)
+# "we've", "they're": the pronoun is enough ("'s" stays: it is a possessive too)
+_WOULD_LIKE = re.compile(r"'d\s+(?:also\s+)?like\b", re.IGNORECASE)  # "we'd like": we want
+_CONTRACTION = re.compile(r"(?<=[a-z])'(?:ve|re|ll|d|m)\b", re.IGNORECASE)
 # Chat fillers that are no words of the model: "kids can be on many rides ofc"
 _FILLERS = re.compile(r"\s+\b(?:ofc|obv|obvs|lol|lmao|tho|btw|imo|idk|fyi)\b", re.IGNORECASE)
 
 
 def drop_examples(text: str) -> str:
     """ "one category such as pizzas, drinks or desserts": examples are rows, not tables."""
-    text = _FILLERS.sub("", _BOTH_ARE.sub(r", \1 ", text))
+    text = _WOULD_LIKE.sub(" want", _FILLERS.sub("", _BOTH_ARE.sub(r", \1 ", text)))
+    text = _CONTRACTION.sub("", text)
     return _LIKE.sub(_like, _EXAMPLES.sub("", _ASIDE.sub("", text)))
 
 

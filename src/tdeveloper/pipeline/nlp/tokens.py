@@ -170,6 +170,8 @@ def guess_verb(tokens: list[Token]) -> int | None:
             return None
         if not before.nounish or not word.nounish or word.groups or not word.low.isalpha():
             continue
+        if word.low.endswith(("ing", "ly")):
+            continue  # "claims handling for a broker": no finite verb
         plural = singular(before.low) != before.low
         agrees = word.low.endswith("s") != plural and not word.low.endswith("ss")
         after = tokens[i + 2].low if i + 2 < len(tokens) else ""

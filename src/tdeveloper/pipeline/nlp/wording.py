@@ -116,10 +116,10 @@ def activity(text: str) -> bool:
 
 
 APPOSITION = re.compile(
-    r"^(?P<np>[a-z][a-z ]{0,30}?),\s+(?:(?:an?\s+|the\s+)?(?P<kind>[a-z]+)\s+)?"
-    r"(?:with|who have|who has|having)\s+(?P<tail>.+)$",
+    r"^(?P<np>[a-z][a-z ]{0,30}?),\s+(?:(?:(?:an?\s+|the\s+)?(?P<kind>[a-z]+)\s+"
+    r"(?:with|who have|who has|having))|with)\s+(?P<tail>.+)$",
     re.IGNORECASE,
-)
+)  # "gardeners, people with a name, ...", "a referee, with a name and a grade, ..."
 
 _COMMA = re.compile(r",")
 
