@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tdeveloper.pipeline.nlp.copula import ONE_OF_N, copula
 from tdeveloper.pipeline.nlp.items import (
     WITH_ITEM,
     Reading,
@@ -33,8 +34,6 @@ from tdeveloper.pipeline.nlp.lexicon import (
 from tdeveloper.pipeline.nlp.model import EntityDraft
 from tdeveloper.pipeline.nlp.phrases import (
     CHILDREN,
-    DETERMINED,
-    ONE_OF,
     PLACES,
     WITH,
     entities,
@@ -56,7 +55,6 @@ from tdeveloper.pipeline.nlp.verbs import Verb, lookup
 from tdeveloper.pipeline.nlp.wording import (
     COLLECTION,
     EACH_WITH,
-    LAST_GROUP,
     LISTING,
     activity,
     each_owner,
@@ -69,10 +67,6 @@ __all__ = ["read_clause", "resolve_pending"]
 
 _PARTICLES = wordset("to in on for of with into onto by up down from")
 _GIVEN = re.compile(r"^(?:up\s+|in\s+|on\s+|[a-z]+ly\s+)?with\s+(.+)$", re.IGNORECASE)
-_PASSIVE_PLACE = re.compile(
-    r"(?:in|at|on|inside|within|into|from|off|of|to|per|under|against)\s+"
-    r"(?=(?:a|an|one|the|each|exactly one|only one|many|several|multiple|various)\s|[a-z]+s\b)"
-)
 # Participles that do not end in -ed: "aliquots are split off a sample".
 # "visitors only leave a first name": people who give details are records
 _GIVE = wordset("leave give provide enter supply submit gets get")
@@ -431,7 +425,7 @@ def _unknown_verb(
 ) -> None:
     """A verb we do not know: "readers can comment (author, content)" names a Comment."""
     if be:
-        _copula(reading, subject, main, region)
+        copula(reading, subject, main, region)
         return
     if subject is None and _records_named(reading, region):
         return  # "we also want an inventory of consumables with a name and a unit"
@@ -489,7 +483,6 @@ def _records_named(reading: Reading, region: str) -> bool:
 _ARTICLE = re.compile(r"^(?:an?|the|some|its|their)\s+", re.IGNORECASE)
 _WITH_VALUES = re.compile(r"\s+with\s+(?P<values>.+)$", re.IGNORECASE)
 _PERFECT = wordset("done been had made worked used taken got")  # "who has done it by hand"
-_SEVERAL = re.compile(r"^(?:one or more|any number of|at least one|lots of)\s", re.IGNORECASE)
 _SINGULAR = re.compile(
     r"^(?:a|an|one(?! or more)|exactly one|only one|a single|the same|"
     r"one of (?:our|the|their|its)(?: \w+)?)\s",
@@ -497,15 +490,10 @@ _SINGULAR = re.compile(
 )
 
 
-_ONE_OF_N = re.compile(
-    r"^one of (?:our|the|their|its|your|my)(?:\s+(?:two|three|four|five|\d+))?\s+", re.I
-)
-
-
 def _singular_links(reading: Reading, subject: EntityDraft, region: str) -> None:
     """ "a screening shows one film at one venue, with a start time": an act we have no
     verb class for still ties its subject to each single thing it names."""
-    objects, mods = split_region(_ONE_OF_N.sub("one ", region))
+    objects, mods = split_region(ONE_OF_N.sub("one ", region))
     for text in [objects, *(t for m, t in mods if m in PLACES)]:
         if not _SINGULAR.match(text):
             continue
@@ -521,60 +509,6 @@ def _singular_links(reading: Reading, subject: EntityDraft, region: str) -> None
 
 
 _LEAD_PREP = re.compile(r"^(?:on|in|at|to|for|into|onto|across|under)\s+", re.IGNORECASE)
-
-
-def _copula(reading: Reading, subject: EntityDraft | None, main: Token, region: str) -> None:
-    """ "X is part of Y" and "X are performed by Y" (a passive verb we do not know)."""
-    if subject is None:
-        return
-    low = region.lower()
-    if between := re.match(r"between\s+(.+?)(?:\s+(?:on|at|in|for)\s+(?:a|an|the)\s.*)?$", low):
-        add_fields(reading, subject, between.group(1))  # "played between a home team and ..."
-        return
-    if main.low == "part" and low.startswith("of "):
-        low, region = f"part {low}", f"part {region}"
-    if low.startswith("part of") and set(words(region)[:4]) & QUANT:
-        member_of(reading, subject, region[7:])  # "a person can be part of many groups"
-    elif low.startswith("part of"):
-        for parent in entities(reading, region[7:]):
-            reading.draft.relate("many_to_one", subject, parent, required=True)
-    elif main.low in {"for", "per"} or low.startswith(("for ", "per ")):
-        # "an appointment is for one dog", "inspections are per hive"
-        start = 0 if main.low in {"for", "per"} else 4
-        objects, mods = split_region(ONE_OF.sub("", region[start:]))
-        member_of(reading, subject, objects)
-        for marker, text in mods:  # "... for one room on a date, with a start time"
-            if marker in WITH or (marker in {"on", "at"} and fieldish(text)):
-                add_fields(reading, subject, text)
-    elif main.low in {"in", "on", "at", "with", "under"} and _ONE_OF_N.sub("a ", low) != low:
-        _placed(reading, subject, _ONE_OF_N.sub("one ", region))  # "on one of our 3 sites"
-    elif main.low in {"in", "on", "at", "with", "under"} and DETERMINED.match(low):
-        _placed(reading, subject, region)  # "a participant is in one team"
-    elif participle(main.low) and (place := _PASSIVE_PLACE.match(low)):
-        _placed(reading, subject, region[place.end() :])  # "housed in a kennel"
-    elif participle(main.low) and low.startswith("by "):
-        # "the same amenity is shared by many listings": many of them, many of these
-        many = set(words(low)[1:3]) & QUANT or _SEVERAL.match(low[3:])
-        shape = "many_to_many" if many else "many_to_one"
-        agents, _ = split_region(_ONE_OF_N.sub("one ", region[3:]))
-        for agent in entities(reading, agents):
-            reading.draft.relate(shape, subject, agent, tag="inferred")  # "by one of our teams"
-    elif (kind := WITH_ITEM.match(f"{main.text} {region}")) and not fieldish(kind["head"]):
-        add_fields(reading, subject, kind["rest"])  # "fixers are volunteers with a name"
-    elif (group := LAST_GROUP.search(region)) and field_list(group[1]):
-        add_fields(reading, subject, group[1])  # "segments are groups of customers (name, ...)"
-    elif all(fieldish(i) for i in split_list(f"{main.text} {region}")):
-        add_fields(reading, subject, f"{main.text} {region}")  # "instructors are name + bio"
-
-
-def _placed(reading: Reading, subject: EntityDraft, region: str) -> None:
-    """ "is at a venue on a date with a fee and a status", "are set on a wall with a grade":
-    the subject sits in the place, and the values after "with" are the subject's."""
-    objects, mods = split_region(region)
-    member_of(reading, subject, objects)
-    for marker, text in mods:
-        if marker in WITH:
-            add_fields(reading, subject, values(text))
 
 
 def resolve_pending(reading: Reading) -> None:
