@@ -396,6 +396,24 @@ def test_a_record_that_notes_values() -> None:
         ),
         # "get a robe issued at the start of the season" names no start and no season
         ("Singers have a name. Singers get a robe issued at the start of the season.", ["Singer"]),
+        # sections outside the model and titles given as a colon list
+        (
+            "Bands have a name. Outside scope: we don't need the seating plan, the programme "
+            "adverts or the raffle.",
+            ["Band"],
+        ),
+        ("Internal spec: customer accounts and billing. Accounts have a name.", ["Account"]),
+        # a retention rule is no table; "has outgrown its index cards" is no value list
+        (
+            "Records must be kept for seven years. Our core store has outgrown its index "
+            "cards. Cores have a depth.",
+            ["Core"],
+        ),
+        # "we have three vehicles, each with ...": the vehicles and their values
+        (
+            "Incidents have a date. We also have three vehicles, each with a registration.",
+            ["Incident", "Vehicle"],
+        ),
         # "we'd like a register of members with ..." wants members, not a register
         (
             "I'd like a register of members with name, membership number and date joined.",

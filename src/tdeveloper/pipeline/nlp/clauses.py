@@ -353,8 +353,10 @@ def _gives_fields(
 def _dispatch(reading: Reading, p: Predicate) -> None:
     draft = reading.draft
     if p.verb.kind == "have":
-        first = (words(p.region) or [""])[0]
-        if (p.verb.base == "get" and first not in QUANT) or first in _PERFECT:
+        first, second = [*words(p.region)[:2], "", ""][:2]
+        past = participle(first) or first.endswith(("en", "wn"))
+        perfect = first in _PERFECT or (past and second in DET)  # "has outgrown its index"
+        if (p.verb.base == "get" and first not in QUANT) or perfect:
             return  # "gets several reviews" has children; "get stripped", "has done it" no values
         if p.subject is not None and p.verb.base == "contain" and _parts_of(reading, p):
             return

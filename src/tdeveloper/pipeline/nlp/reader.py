@@ -222,8 +222,26 @@ def _apposition(reading: Reading, sentence: str) -> bool:
 
 # "There are two rooms, the main hall and the meeting room, each with a name and a capacity"
 _THERE_ARE = re.compile(
-    r"^there\s+(?:are|is|will be)\s+(?:(?:a|an|\w+)\s+)?(?P<things>[a-z][a-z ]{0,30}?)"
+    r"^(?:there\s+(?:are|is|will be)|we\s+(?:also\s+)?have)\s+(?:(?:a|an|\w+)\s+)?"
+    r"(?P<things>[a-z][a-z ]{0,30}?)"
     r"(?:\s*,\s*[^,]+,)?\s*,?\s+each\s+(?:stored\s+|recorded\s+|kept\s+)?with\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+# Colon heads whose text is no part of the model, and heads whose text is the app's title.
+_ASIDE_HEAD = re.compile(
+    r"^(?:out(?:side)?\s+(?:of\s+)?scope|not\s+in\s+scope|non[- ]?functional(?:\s+\w+)?|"
+    r"(?:some\s+)?(?:background|context)|nice\s+to\s+haves?|later|future|constraints?)$",
+    re.IGNORECASE,
+)
+_TITLE_HEAD = re.compile(
+    r"^(?:(?:internal|draft|product|project|technical)\s+)?(?:spec|specification|brief|"
+    r"requirements?)$",
+    re.IGNORECASE,
+)
+# "Records must be kept for seven years": a retention rule, not a table
+_RETENTION = re.compile(
+    r"\b(?:kept|retained|stored|archived|held)\s+for\s+(?:at\s+least\s+)?(?:\d+|[a-z]+)\s+"
+    r"(?:years?|months?|days?)\b",
     re.IGNORECASE,
 )
 # "Students sit grade exams, which are recorded with the mark": a clause about the object
@@ -311,6 +329,8 @@ def _record_between(reading: Reading, sentence: str) -> bool:
 
 
 def _sentence(reading: Reading, sentence: str) -> None:
+    if _RETENTION.search(sentence) and ":" not in sentence:
+        return
     for item in split_top(sentence, _COMMA)[:-1]:
         if (group := entity_group(item.strip())) and plural_thing(group[0]):
             declare_item(reading, item.strip())  # "venues (name, city), promoters who book me"
@@ -401,6 +421,11 @@ def _colon_line(reading: Reading, head: str, rest: str) -> None:
     """ "Head: list; more prose" or "Head: list. Each car belongs to a customer." -> the
     list, then the prose after it."""
     head = _HEAD_NOISE.sub("", strip_parens(head)[0] or head) or head
+    if _ASIDE_HEAD.match(head):
+        return  # "Outside scope: ...", "Non-functional bits: ..."
+    if _TITLE_HEAD.match(head):
+        reading.titles.append(rest)  # "Internal spec: customer accounts and billing"
+        return
     if clause := _HEAD_CLAUSE.match(head):
         head = clause["x"]
     if (of := _HEAD_OF.match(head)) and _head_of(reading, of["x"], of["y"], rest):
