@@ -431,3 +431,12 @@ def test_has_done_is_no_value_list() -> None:
         "it by hand for years, is retiring."
     )
     assert all(f.name != "done" for e in req.entities for f in e.fields)
+
+
+def test_we_have_things_each_with_values_then_a_clause() -> None:
+    req = understand(
+        "Incidents have a date. We also have three vehicles, each with a registration and a "
+        "name, and we log which vehicle went to which incident."
+    )
+    assert sorted(Look.names(req)) == ["Incident", "Vehicle"]
+    assert [f.name for f in Look.entity(req, "Vehicle").fields] == ["registration", "name"]

@@ -20,7 +20,7 @@ from tdeveloper.pipeline.nlp.items import (
     plural_thing,
 )
 from tdeveloper.pipeline.nlp.knowledge import domains
-from tdeveloper.pipeline.nlp.lexicon import APP_WORDS, singular, words, wordset
+from tdeveloper.pipeline.nlp.lexicon import APP_WORDS, PRON, singular, words, wordset
 from tdeveloper.pipeline.nlp.model import EntityDraft, entity_phrase_ok
 from tdeveloper.pipeline.nlp.text import (
     clauses,
@@ -211,6 +211,8 @@ def _apposition(reading: Reading, sentence: str) -> bool:
     kind = match["kind"] if match else None
     if match is None or (kind and fieldish(kind)) or not entity_phrase_ok(match["np"]):
         return False
+    if words(match["np"])[0] in PRON:
+        return False  # "we also have three vehicles, each with ...": a clause, not a subject
     fields, rest = fields_then_clause(match["tail"])
     entity = reading.draft.declare(match["np"]) if rest else None
     if entity is None:
@@ -252,7 +254,10 @@ def _there_are(reading: Reading, sentence: str) -> bool:
     match = _THERE_ARE.match(sentence)
     if match is None or (entity := reading.draft.declare(match["things"])) is None:
         return False
-    add_fields(reading, entity, match["rest"])
+    fields, clause = fields_then_clause(match["rest"])  # "..., and we log which vehicle ..."
+    add_fields(reading, entity, fields)
+    if clause:
+        _sentence(reading, re.sub(r"^(?:and|but)\s+", "", clause))
     return True
 
 
