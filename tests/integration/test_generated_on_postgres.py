@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from support.crud import crud_every_entity, spec_of
+from support.pg import fresh_database
 from support.server import backend_env, migrate, serve
 from tdeveloper.pipeline import generate
 from tdeveloper.pipeline.assembly import write_tree
 from tdeveloper.pipeline.download import Download, manifest
-
-ADMIN_URL = os.environ.get("TDEV_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 BRIEFS = {
     "shop": (
@@ -36,16 +32,8 @@ BRIEFS = {
 @pytest.fixture
 def database() -> Iterator[str]:
     """A fresh PostgreSQL database, dropped afterwards. PostgreSQL must be running."""
-    name = f"tdev_gen_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://") + (
-            f"/{name}"
-        )
-    finally:
-        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_database("tdev_gen") as url:
+        yield url
 
 
 def write_project(brief: str, root: Path) -> Path:

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 from typer.main import get_command
 
+from tdeveloper.cli.db import db_app
 from tdeveloper.cli.inputs import read_description
 from tdeveloper.cli.output import OutputTarget, summary, write_result
 from tdeveloper.cli.progress import StageProgress
@@ -25,6 +26,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+app.add_typer(db_app, name="db")
 
 
 class FrontendChoice(StrEnum):

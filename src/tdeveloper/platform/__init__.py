@@ -1,0 +1,1 @@
+"""The platform that wraps the pipeline: tenants, identity, projects and runs (issue 4)."""
