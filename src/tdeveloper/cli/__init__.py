@@ -15,6 +15,7 @@ from tdeveloper.cli.db import db_app
 from tdeveloper.cli.inputs import read_description
 from tdeveloper.cli.output import OutputTarget, summary, write_result
 from tdeveloper.cli.progress import StageProgress
+from tdeveloper.cli.serve import serve
 from tdeveloper.spec.errors import InputError, TDevError, VerificationError
 
 __all__ = ["app", "main"]
@@ -29,6 +30,7 @@ app = typer.Typer(
 
 
 app.add_typer(db_app, name="db")
+app.command()(serve)
 
 
 class FrontendChoice(StrEnum):

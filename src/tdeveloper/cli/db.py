@@ -8,12 +8,12 @@ import typer
 
 from tdeveloper.spec.errors import InputError, TDevError
 
-__all__ = ["db_app"]
+__all__ = ["db_app", "guarded"]
 
 db_app = typer.Typer(help="The platform's database.", no_args_is_help=True)
 
 
-def _guarded(action: Callable[[], None]) -> None:
+def guarded(action: Callable[[], None]) -> None:
     """Run a database action; a connection or SQL failure is one line, not a traceback."""
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -32,7 +32,7 @@ def upgrade() -> None:
     from tdeveloper.platform.settings import settings
 
     config = settings()
-    _guarded(lambda: db.upgrade(config.owner_url))
+    guarded(lambda: db.upgrade(config.owner_url))
     typer.echo(f"database is at the newest revision: {_shown(config.owner_url)}")
 
 
@@ -44,7 +44,7 @@ def create_roles() -> None:
 
     config = settings()
     try:
-        _guarded(lambda: db.create_app_role(config.owner_url, config.app_role))
+        guarded(lambda: db.create_app_role(config.owner_url, config.app_role))
     except ValueError as exc:
         raise InputError(str(exc)) from exc
     typer.echo(f"role {config.app_role} can read and write tenant tables under row-level security")

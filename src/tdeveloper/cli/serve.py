@@ -1,0 +1,33 @@
+"""`tdev serve`: the platform on the embedded defaults (or what TDEV_* settings name)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tdeveloper.cli.db import guarded
+
+__all__ = ["serve"]
+
+
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.", min=1, max=65535)] = None,
+) -> None:
+    """Run the platform's API (127.0.0.1:8000 and a SQLite file unless TDEV_* say otherwise).
+    The database is created and migrated on start."""
+    import uvicorn
+
+    from tdeveloper.platform import db
+    from tdeveloper.platform.app import create_app
+    from tdeveloper.platform.settings import settings
+
+    config = settings()
+    guarded(lambda: db.upgrade(config.owner_url))
+    uvicorn.run(
+        create_app(config),
+        host=host or config.host,
+        port=port or config.port,
+        log_level="info",
+    )

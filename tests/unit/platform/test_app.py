@@ -1,0 +1,90 @@
+"""The platform's HTTP API so far: liveness, readiness, problem documents, `tdev serve`."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from fastapi.testclient import TestClient
+
+from tdeveloper.platform.app import create_app
+from tdeveloper.platform.db import upgrade
+from tdeveloper.platform.problems import PROBLEM_JSON
+from tdeveloper.platform.settings import Settings
+
+
+def client(config: Settings) -> TestClient:
+    return TestClient(create_app(config), raise_server_exceptions=False)
+
+
+def test_health_and_ready_on_the_embedded_database(tmp_path: Path) -> None:
+    config = Settings(data_dir=tmp_path)
+    upgrade(config.owner_url)
+    api = client(config)
+    assert api.get("/health").json() == {"status": "ok"}
+    assert api.get("/ready").json() == {"status": "ready"}
+    paths = api.get("/openapi.json").json()["paths"]
+    assert {"/health", "/ready"} <= set(paths)
+
+
+def test_not_ready_when_the_database_does_not_answer() -> None:
+    api = client(Settings(database_url="postgresql+psycopg://nobody@127.0.0.1:1/none"))
+    answer = api.get("/ready")
+    assert answer.status_code == 503
+    assert answer.headers["content-type"] == PROBLEM_JSON
+    assert answer.json()["type"].endswith("/not-ready")
+
+
+def test_errors_are_problem_documents(tmp_path: Path) -> None:
+    app = create_app(Settings(data_dir=tmp_path))
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("secret internals")
+
+    api = TestClient(app, raise_server_exceptions=False)
+    missing = api.get("/no/such/path")
+    assert (missing.status_code, missing.headers["content-type"]) == (404, PROBLEM_JSON)
+    assert missing.json()["type"].endswith("/not-found")
+    crash = api.get("/boom")
+    assert (crash.status_code, crash.headers["content-type"]) == (500, PROBLEM_JSON)
+    assert "secret" not in crash.text and "Traceback" not in crash.text
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_tdev_serve_creates_the_database_and_answers(tmp_path: Path) -> None:
+    port = _free_port()
+    tdev = str(Path(sys.executable).with_name("tdev"))
+    env = {**os.environ, "TDEV_DATA_DIR": str(tmp_path)}
+    server = subprocess.Popen(
+        [tdev, "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/health", timeout=1)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None, server.stderr.read() if server.stderr else ""
+                assert time.monotonic() < deadline, "tdev serve did not answer in 30 s"
+                time.sleep(0.2)
+        assert answer.json() == {"status": "ok"}
+        assert httpx.get(f"http://127.0.0.1:{port}/ready").status_code == 200
+        assert (tmp_path / "tdeveloper.db").is_file()
+    finally:
+        server.terminate()
+        server.communicate(timeout=10)  # waits, and closes the stderr pipe
