@@ -1,6 +1,9 @@
-"""The platform's HTTP API. This slice: liveness, readiness, problem documents, OpenAPI."""
+"""The platform's HTTP API so far: liveness, readiness, the token keys (JWKS), problem
+documents and OpenAPI."""
 
 from __future__ import annotations
+
+from functools import cache
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
@@ -8,6 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from tdeveloper.platform.db import engine_for
+from tdeveloper.platform.keys import KeyRing
 from tdeveloper.platform.problems import install, problem
 from tdeveloper.platform.settings import Settings
 
@@ -32,5 +36,14 @@ def create_app(config: Settings) -> FastAPI:
         except SQLAlchemyError:
             return problem(503, "not-ready", "the database does not answer")
         return {"status": "ready"}
+
+    @cache
+    def keys() -> KeyRing:  # created on first use, not when the app is built
+        return KeyRing(config.data_dir / "keys")
+
+    @app.get("/.well-known/jwks.json", tags=["identity"])
+    def jwks() -> dict[str, list[dict[str, str]]]:
+        """The public keys that verify access tokens (every kept key, newest last)."""
+        return keys().jwks()
 
     return app

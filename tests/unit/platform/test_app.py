@@ -88,3 +88,11 @@ def test_tdev_serve_creates_the_database_and_answers(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.communicate(timeout=10)  # waits, and closes the stderr pipe
+
+
+def test_the_signing_keys_are_published(tmp_path: Path) -> None:
+    api = client(Settings(data_dir=tmp_path))
+    keys = api.get("/.well-known/jwks.json").json()["keys"]
+    assert [k["alg"] for k in keys] == ["RS256"] and keys[0]["kid"]
+    assert "d" not in keys[0]
+    assert api.get("/.well-known/jwks.json").json()["keys"] == keys  # stable across calls
