@@ -23,6 +23,11 @@ class Look:
         return found[0]
 
     @staticmethod
+    def fields(req: Requirements, name: str) -> list[str]:
+        """The entity's field names in order (references included)."""
+        return [f.name for f in Look.entity(req, name).fields]
+
+    @staticmethod
     def types(req: Requirements, name: str) -> dict[str, str]:
         return {f.name: f.type for f in Look.entity(req, name).fields}
 

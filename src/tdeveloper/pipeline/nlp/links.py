@@ -65,7 +65,6 @@ _MODIFIED = wordset(
     "address fee price size title"
 )
 _EACH = 9  # "tours run as departures at ... times, each led by": how far back "each" looks
-_INTO = wordset("into")  # "grouped into trays", "split into items"
 _JOINT = re.compile(
     r",\s+(?:and|but|so|while)\s+|\s+so\s+|:\s+(?=(?:an?|the|each|every)\s)"
     r"|\s+(?:since|because|although|unless|until)\s+"
@@ -223,7 +222,7 @@ def _link(draft: Draft, source: EntityDraft | None, mention: _Mention, clause: l
         if det in _SELF and not draft.linked(source.name, source.name):
             draft.relate("many_to_one", source, source, tag="inferred", confidence=_CONFIDENCE)
         return
-    if mention.plural and det in _INTO:
+    if mention.plural and det == "into":  # "grouped into trays", "split into items"
         # "applications are grouped into families"; "each donation is split into items"
         topic_plural = clause[0] != "each" and "are" in clause[: mention.start]
         _relate(draft, *((source, mention.entity) if topic_plural else (mention.entity, source)))

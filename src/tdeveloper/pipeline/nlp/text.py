@@ -139,7 +139,8 @@ _FILLERS = re.compile(r"\s+\b(?:ofc|obv|obvs|lol|lmao|tho|btw|imo|idk|fyi)\b", r
 
 
 def drop_examples(text: str) -> str:
-    """ "one category such as pizzas, drinks or desserts": examples are rows, not tables."""
+    """The text without what names no table: examples ("one category such as pizzas, drinks
+    or desserts" are rows), chat fillers and contractions; "we'd like" reads as "we want"."""
     text = _WOULD_LIKE.sub(" want", _FILLERS.sub("", _BOTH_ARE.sub(r", \1 ", text)))
     text = _CONTRACTION.sub("", text)
     return _LIKE.sub(_like, _EXAMPLES.sub("", _ASIDE.sub("", text)))
