@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 
 from support.pg import fresh_database, url_as
-from tdeveloper.platform.db import alembic_config, create_app_role, tenant_session, upgrade
+from tdeveloper.platform.kit.db import alembic_config, create_app_role, tenant_session, upgrade
 from tdeveloper.platform.models import TENANT_TABLES, Project, Tenant
 
 ROLE = "tdev_app_test"
@@ -49,7 +49,7 @@ def tenants(owner_url: str) -> tuple[uuid.UUID, uuid.UUID]:
     a, b = uuid.uuid4(), uuid.uuid4()
     for tenant, name in ((a, "Acme"), (b, "Beta")):
         with tenant_session(engine, tenant) as session:
-            session.add(Tenant(id=tenant, name=name))
+            session.add(Tenant(id=tenant, name=name, slug=name.lower()))
             session.flush()
             session.add_all(Project(tenant_id=tenant, name=f"{name} {n}") for n in (1, 2))
     engine.dispose()

@@ -28,8 +28,8 @@ def guarded(action: Callable[[], None]) -> None:
 @db_app.command("upgrade")
 def upgrade() -> None:
     """Create or migrate the database to the newest schema (as the tables' owner)."""
-    from tdeveloper.platform import db
-    from tdeveloper.platform.settings import settings
+    from tdeveloper.platform.kit import db
+    from tdeveloper.platform.kit.settings import settings
 
     config = settings()
     guarded(lambda: db.upgrade(config.owner_url))
@@ -39,8 +39,8 @@ def upgrade() -> None:
 @db_app.command("create-roles")
 def create_roles() -> None:
     """Create the role the application connects as (PostgreSQL; nothing to do on SQLite)."""
-    from tdeveloper.platform import db
-    from tdeveloper.platform.settings import settings
+    from tdeveloper.platform.kit import db
+    from tdeveloper.platform.kit.settings import settings
 
     config = settings()
     try:

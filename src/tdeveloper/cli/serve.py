@@ -19,9 +19,9 @@ def serve(
     The database is created and migrated on start."""
     import uvicorn
 
-    from tdeveloper.platform import db
     from tdeveloper.platform.app import create_app
-    from tdeveloper.platform.settings import settings
+    from tdeveloper.platform.kit import db
+    from tdeveloper.platform.kit.settings import settings
 
     config = settings()
     guarded(lambda: db.upgrade(config.owner_url))

@@ -13,9 +13,9 @@ import httpx
 from fastapi.testclient import TestClient
 
 from tdeveloper.platform.app import create_app
-from tdeveloper.platform.db import upgrade
-from tdeveloper.platform.problems import PROBLEM_JSON
-from tdeveloper.platform.settings import Settings
+from tdeveloper.platform.kit.db import upgrade
+from tdeveloper.platform.kit.problems import PROBLEM_JSON
+from tdeveloper.platform.kit.settings import Settings
 
 
 def client(config: Settings) -> TestClient:

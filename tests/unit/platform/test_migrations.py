@@ -10,9 +10,9 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import inspect
 
-from tdeveloper.platform.db import alembic_config, engine_for, upgrade
+from tdeveloper.platform.kit.db import alembic_config, engine_for, upgrade
+from tdeveloper.platform.kit.settings import Settings
 from tdeveloper.platform.models import TENANT_TABLES, Base
-from tdeveloper.platform.settings import Settings
 
 
 def test_upgrade_creates_every_table_and_is_repeatable(tmp_path: Path) -> None:

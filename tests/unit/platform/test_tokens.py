@@ -15,8 +15,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from tdeveloper.platform.keys import KeyRing
-from tdeveloper.platform.tokens import InvalidToken, TokenIssuer
+from tdeveloper.platform.auth.keys import KeyRing
+from tdeveloper.platform.auth.tokens import InvalidToken, TokenIssuer
 
 ISS, AUD = "https://tdev.test", "tdev-api"
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import jwt
 
-from tdeveloper.platform.keys import KeyRing
+from tdeveloper.platform.auth.keys import KeyRing
 
 __all__ = ["InvalidToken", "TokenIssuer"]
 
@@ -41,6 +41,7 @@ class TokenIssuer:
             "nbf": now,
             "exp": now + self.ttl,
             "jti": uuid.uuid4().hex,
+            "ts": now.timestamp(),  # sub-second issue time, for revocations (`iat` is whole)
         }
         key = self.keys.active
         return jwt.encode(body, key.private, algorithm="RS256", headers={"kid": key.kid})
@@ -58,7 +59,7 @@ class TokenIssuer:
         try:
             return jwt.decode(
                 token,
-                key.private.public_key(),
+                key.public,
                 algorithms=["RS256"],
                 audience=self.audience,
                 issuer=self.issuer,

@@ -15,8 +15,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from tdeveloper.platform.kit.rls import TENANT_SETTING
 from tdeveloper.platform.models import TENANT_TABLES
-from tdeveloper.platform.rls import TENANT_SETTING
 
 __all__ = ["alembic_config", "create_app_role", "engine_for", "tenant_session", "upgrade"]
 
@@ -43,7 +43,7 @@ def _sqlite_foreign_keys(connection: object, _record: object) -> None:
 def alembic_config(url: str) -> Config:
     """Alembic's configuration for `url`, with the migrations shipped in this package."""
     config = Config()
-    scripts = resources.files("tdeveloper.platform").joinpath("migrations")
+    scripts = resources.files("tdeveloper.platform.kit").joinpath("migrations")
     config.set_main_option("script_location", str(scripts))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config

@@ -9,13 +9,39 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-__all__ = ["PROBLEM_JSON", "install", "problem"]
+__all__ = ["PROBLEM_JSON", "ApiError", "install", "problem"]
 
 PROBLEM_JSON = "application/problem+json"
 _TYPES = "https://tdeveloper.dev/problems/"
 
 
-def problem(status: int, kind: str, detail: str, **extra: object) -> JSONResponse:
+class ApiError(Exception):
+    """The root of every error the API answers on purpose: a status, a stable kind (the last
+    part of the problem `type`) and a one-line detail. Services raise it; one handler turns
+    it into a problem document."""
+
+    def __init__(
+        self, status: int, kind: str, detail: str, *, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(detail)
+        self.status, self.kind, self.detail, self.headers = status, kind, detail, headers
+
+    @classmethod
+    def not_found(cls, what: str) -> ApiError:
+        return cls(404, "not-found", f"no such {what}")
+
+    @classmethod
+    def unauthorized(cls, detail: str) -> ApiError:
+        return cls(401, "unauthorized", detail, headers={"WWW-Authenticate": "Bearer"})
+
+    @classmethod
+    def forbidden(cls, detail: str) -> ApiError:
+        return cls(403, "forbidden", detail)
+
+
+def problem(
+    status: int, kind: str, detail: str, headers: dict[str, str] | None = None, **extra: object
+) -> JSONResponse:
     body = {
         "type": f"{_TYPES}{kind}",
         "title": HTTPStatus(status).phrase,
@@ -23,13 +49,19 @@ def problem(status: int, kind: str, detail: str, **extra: object) -> JSONRespons
         "detail": detail,
         **extra,
     }
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+async def _api(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ApiError)
+    return problem(exc.status, exc.kind, exc.detail, exc.headers)
 
 
 async def _http(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
     kind = "not-found" if exc.status_code == 404 else HTTPStatus(exc.status_code).name.lower()
-    return problem(exc.status_code, kind.replace("_", "-"), str(exc.detail))
+    headers = getattr(exc, "headers", None)
+    return problem(exc.status_code, kind.replace("_", "-"), str(exc.detail), headers)
 
 
 async def _invalid(_request: Request, exc: Exception) -> JSONResponse:
@@ -44,6 +76,7 @@ async def _unexpected(_request: Request, _exc: Exception) -> JSONResponse:
 
 def install(app: FastAPI) -> None:
     """Every error the app answers with is a problem document, never a traceback."""
+    app.add_exception_handler(ApiError, _api)
     app.add_exception_handler(HTTPException, _http)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(Exception, _unexpected)

@@ -3,8 +3,11 @@ rotating keys logs nobody out."""
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import time
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -16,10 +19,14 @@ __all__ = ["KeyRing", "SigningKey"]
 _BITS = 2048
 
 
-@dataclass(frozen=True)
+@dataclass
 class SigningKey:
     kid: str
     private: rsa.RSAPrivateKey
+
+    @cached_property
+    def public(self) -> rsa.RSAPublicKey:
+        return self.private.public_key()
 
     @property
     def public_jwk(self) -> dict[str, str]:
@@ -43,37 +50,52 @@ def _kid(private: rsa.RSAPrivateKey) -> str:
 
 
 class KeyRing:
-    """Keys kept as PEM files in one folder (mode 0600); file order by name is key age."""
+    """Keys kept as PEM files in one folder (mode 0600); file order by name is key age.
+
+    Several server processes share the folder: the first to start creates the key under a
+    file lock, and a process that meets a kid it does not know rereads the folder (at most
+    every few seconds), so a key rotated by another process verifies everywhere."""
+
+    _RELOAD_AFTER = 5.0  # seconds between rereads prompted by unknown kids
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._keys: list[SigningKey] = []
+        self._loaded_at = 0.0
         self.load()
 
     def load(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
+        with (self.folder / ".lock").open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            self._keys = self._read()
+            if not self._keys:
+                self.rotate()
+        self._loaded_at = time.monotonic()
+
+    def _read(self) -> list[SigningKey]:
         keys = []
         for path in sorted(self.folder.glob("*.pem")):
             private = serialization.load_pem_private_key(path.read_bytes(), password=None)
             if isinstance(private, rsa.RSAPrivateKey):
                 keys.append(SigningKey(_kid(private), private))
-        self._keys = keys
-        if not self._keys:
-            self.rotate()
+        return keys
 
     def rotate(self) -> SigningKey:
         """Add a new signing key; older keys keep verifying the tokens they signed."""
         private = rsa.generate_private_key(public_exponent=65537, key_size=_BITS)
         key = SigningKey(_kid(private), private)
         path = self.folder / f"{len(self._keys):04d}-{key.kid}.pem"
-        path.write_bytes(
-            private.private_bytes(
-                serialization.Encoding.PEM,
-                serialization.PrivateFormat.PKCS8,
-                serialization.NoEncryption(),
-            )
+        pem = private.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
         )
-        path.chmod(0o600)
+        # Written aside and renamed, so another process never reads half a key.
+        partial = path.with_suffix(".tmp")
+        partial.touch(mode=0o600)
+        partial.write_bytes(pem)
+        partial.replace(path)
         self._keys.append(key)
         return key
 
@@ -82,7 +104,11 @@ class KeyRing:
         return self._keys[-1]
 
     def find(self, kid: str) -> SigningKey | None:
-        return next((k for k in self._keys if k.kid == kid), None)
+        found = next((k for k in self._keys if k.kid == kid), None)
+        if found is None and time.monotonic() - self._loaded_at > self._RELOAD_AFTER:
+            self.load()
+            found = next((k for k in self._keys if k.kid == kid), None)
+        return found
 
     def jwks(self) -> dict[str, list[dict[str, str]]]:
         return {"keys": [k.public_jwk for k in self._keys]}

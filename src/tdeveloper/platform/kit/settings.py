@@ -16,7 +16,8 @@ def _default_data_dir() -> Path:
 
 
 class Settings(BaseSettings):
-    """Embedded defaults (a SQLite file under `data_dir`); PostgreSQL by `TDEV_DATABASE_URL`."""
+    """Embedded defaults (a SQLite file and artifacts under `data_dir`, an in-process cache);
+    PostgreSQL by `TDEV_DATABASE_URL`, Redis by `TDEV_REDIS_URL`."""
 
     model_config = SettingsConfigDict(env_prefix="TDEV_", extra="ignore")
 
@@ -26,8 +27,23 @@ class Settings(BaseSettings):
     # nothing and cannot bypass row-level security (PostgreSQL only).
     owner_database_url: str = ""  # empty: the same as database_url
     app_role: str = "tdev_app"
+    redis_url: str = ""  # empty: revocations and rate limits kept in this process
     host: str = "127.0.0.1"
     port: int = 8000
+    # The address clients reach us at, for signed download links.
+    public_url: str = "http://127.0.0.1:8000"
+    # Tenants may be addressed as `<slug>.<base_domain>`; empty: subdomains are not read.
+    base_domain: str = ""
+
+    # Identity.
+    token_issuer: str = "tdeveloper"  # noqa: S105 (a name, not a secret)
+    token_audience: str = "tdeveloper-api"  # noqa: S105 (a name, not a secret)
+    access_token_minutes: int = 15
+    refresh_token_days: int = 14
+    download_link_minutes: int = 10
+    login_rate_limit: str = "10/minute"  # per e-mail address and client address
+    # Background run threads in this process (the worker issue moves runs to a queue).
+    run_threads: int = 2
 
     @property
     def url(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from tdeveloper.platform.rls import disable_rls, enable_rls
+from tdeveloper.platform.kit.rls import disable_rls, enable_rls
 
 revision = "0001"
 down_revision = None

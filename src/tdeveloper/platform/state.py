@@ -1,0 +1,92 @@
+"""The platform's parts for one app: configuration, database, keys, token issuers, the
+shared store and the run executor. Built once per app, each part on first use."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from fastapi import Request
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from tdeveloper.platform.auth.keys import KeyRing
+from tdeveloper.platform.auth.revocation import Revocations
+from tdeveloper.platform.auth.tokens import TokenIssuer
+from tdeveloper.platform.kit.cache import RateLimit, key_value
+from tdeveloper.platform.kit.db import engine_for, tenant_session
+from tdeveloper.platform.kit.settings import Settings
+
+if TYPE_CHECKING:
+    from tdeveloper.platform.run.tasks import RunExecutor
+
+__all__ = ["Platform", "get_platform"]
+
+
+class Platform:
+    def __init__(self, config: Settings) -> None:
+        self.config = config
+
+    @cached_property
+    def engine(self) -> Engine:
+        return engine_for(self.config.url)
+
+    @contextmanager
+    def session(self, tenant_id: uuid.UUID | None) -> Iterator[Session]:
+        """One unit of work in one tenant's context: committed at the end, rolled back on
+        an error. None: no tenant, so every tenant table looks empty."""
+        with tenant_session(self.engine, tenant_id) as session:
+            yield session
+
+    @cached_property
+    def keys(self) -> KeyRing:
+        return KeyRing(self.config.data_dir / "keys")
+
+    @cached_property
+    def access_tokens(self) -> TokenIssuer:
+        minutes = timedelta(minutes=self.config.access_token_minutes)
+        return TokenIssuer(
+            self.keys,
+            issuer=self.config.token_issuer,
+            audience=self.config.token_audience,
+            ttl=minutes,
+        )
+
+    @cached_property
+    def download_links(self) -> TokenIssuer:
+        """Signed artifact links: their own audience, so neither kind passes for the other."""
+        minutes = timedelta(minutes=self.config.download_link_minutes)
+        return TokenIssuer(
+            self.keys,
+            issuer=self.config.token_issuer,
+            audience=f"{self.config.token_audience}:download",
+            ttl=minutes,
+        )
+
+    @cached_property
+    def revocations(self) -> Revocations:
+        store = key_value(self.config.redis_url)
+        return Revocations(store, ttl_seconds=self.config.access_token_minutes * 60 + 60)
+
+    @cached_property
+    def login_limit(self) -> RateLimit:
+        return RateLimit(self.config.redis_url, self.config.login_rate_limit)
+
+    @cached_property
+    def runs(self) -> RunExecutor:
+        from tdeveloper.platform.run.tasks import RunExecutor
+
+        return RunExecutor(self)
+
+    def close(self) -> None:
+        if "runs" in self.__dict__:
+            self.runs.shutdown()
+
+
+def get_platform(request: Request) -> Platform:
+    platform: Platform = request.app.state.platform
+    return platform

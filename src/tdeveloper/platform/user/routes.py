@@ -1,0 +1,9 @@
+"""HTTP routes of the user feature."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api/v1/users", tags=["users"])

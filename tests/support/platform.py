@@ -1,0 +1,143 @@
+"""The platform app for tests: on SQLite (unit) or on a real PostgreSQL with the
+application role and a real Redis (integration), plus tenants and users made directly."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+
+from support.pg import fresh_database, url_as
+from tdeveloper.platform.app import create_app
+from tdeveloper.platform.auth.claims import issue_access_token
+from tdeveloper.platform.auth.passwords import hash_password
+from tdeveloper.platform.kit.db import create_app_role, upgrade
+from tdeveloper.platform.kit.settings import Settings
+from tdeveloper.platform.models import Tenant, User
+from tdeveloper.platform.state import Platform
+
+__all__ = [
+    "APP_ROLE",
+    "OWNER_ROLE",
+    "PASSWORD",
+    "REDIS_URL",
+    "Actor",
+    "pg_settings",
+    "platform_of",
+    "seed_tenant",
+    "seed_user",
+    "serve",
+    "sqlite_settings",
+]
+
+APP_ROLE = "tdev_app_test"
+OWNER_ROLE = "tdev_owner_test"  # owns the tables; no superuser, so FORCE applies to it too
+REDIS_URL = "redis://127.0.0.1:6379/15"
+PASSWORD = "correct horse battery staple"
+
+
+def sqlite_settings(tmp_path: Path, **overrides: object) -> Settings:
+    config = Settings(data_dir=tmp_path, **overrides)  # type: ignore[arg-type]
+    upgrade(config.owner_url)
+    return config
+
+
+@contextmanager
+def pg_settings(tmp_path: Path, **overrides: object) -> Iterator[Settings]:
+    """A fresh database owned by a non-superuser role, migrated, with the application role;
+    the app connects as that role and keeps revocations and limits in Redis."""
+    with fresh_database("tdev_api") as admin_url:
+        engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        with engine.connect() as connection:
+            exists = connection.execute(
+                text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": OWNER_ROLE}
+            ).first()
+            if exists is None:
+                connection.execute(text(f"CREATE ROLE {OWNER_ROLE} LOGIN CREATEROLE"))
+            database = admin_url.rsplit("/", 1)[1]
+            connection.execute(text(f'ALTER DATABASE "{database}" OWNER TO {OWNER_ROLE}'))
+        engine.dispose()
+        owner = url_as(admin_url, OWNER_ROLE)
+        upgrade(owner)
+        create_app_role(owner, APP_ROLE)
+        config = Settings(
+            data_dir=tmp_path,
+            database_url=url_as(admin_url, APP_ROLE),
+            owner_database_url=owner,
+            app_role=APP_ROLE,
+            redis_url=REDIS_URL,
+            **overrides,  # type: ignore[arg-type]
+        )
+        try:
+            yield config
+        finally:
+            from tdeveloper.platform.kit.db import engine_for
+
+            engine_for(config.url).dispose()
+            engine_for(owner).dispose()
+
+
+@contextmanager
+def serve(config: Settings) -> Iterator[TestClient]:
+    """The app in-process; server errors come back as responses (never raised)."""
+    with TestClient(create_app(config), raise_server_exceptions=False) as client:
+        yield client
+
+
+def platform_of(client: TestClient) -> Platform:
+    platform: Platform = client.app.state.platform  # type: ignore[attr-defined]
+    return platform
+
+
+@dataclass
+class Actor:
+    """A user of a tenant with a fresh access token."""
+
+    tenant_id: uuid.UUID
+    tenant_slug: str
+    user_id: uuid.UUID
+    email: str
+    role: str
+    token: str
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def seed_tenant(client: TestClient, name: str) -> tuple[uuid.UUID, str]:
+    tenant_id, slug = uuid.uuid4(), f"{name.lower()}-{uuid.uuid4().hex[:6]}"
+    with platform_of(client).session(tenant_id) as session:
+        session.add(Tenant(id=tenant_id, name=name, slug=slug))
+    return tenant_id, slug
+
+
+def seed_user(
+    client: TestClient, tenant: tuple[uuid.UUID, str], role: str, email: str | None = None
+) -> Actor:
+    """A user made directly in the tenant (password PASSWORD), with an access token."""
+    tenant_id, slug = tenant
+    email = email or f"{role}-{uuid.uuid4().hex[:8]}@example.com"
+    user_id = uuid.uuid4()
+    with platform_of(client).session(tenant_id) as session:
+        session.add(
+            User(
+                id=user_id,
+                tenant_id=tenant_id,
+                email=email,
+                password_hash=hash_password(PASSWORD),
+                role=role,
+            )
+        )
+    token = issue_access_token(
+        platform_of(client),
+        user_id=user_id,
+        tenant_id=tenant_id,
+        tenant_slug=slug,
+        role=role,
+        session_id=uuid.uuid4(),
+    )
+    headers = {"Authorization": f"Bearer {token}"}
+    return Actor(tenant_id, slug, user_id, email, role, token, headers)
