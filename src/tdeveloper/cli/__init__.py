@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 from typer.main import get_command
 
+from tdeveloper.cli.admin import admin_app
 from tdeveloper.cli.db import db_app
 from tdeveloper.cli.inputs import read_description
 from tdeveloper.cli.output import OutputTarget, summary, write_result
@@ -30,6 +31,7 @@ app = typer.Typer(
 
 
 app.add_typer(db_app, name="db")
+app.add_typer(admin_app, name="admin")
 app.command()(serve)
 
 

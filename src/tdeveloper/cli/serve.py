@@ -14,6 +14,7 @@ __all__ = ["serve"]
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.", min=1, max=65535)] = None,
+    workers: Annotated[int, typer.Option(help="Server processes (one per core).", min=1)] = 1,
 ) -> None:
     """Run the platform's API (127.0.0.1:8000 and a SQLite file unless TDEV_* say otherwise).
     The database is created and migrated on start."""
@@ -25,9 +26,12 @@ def serve(
 
     config = settings()
     guarded(lambda: db.upgrade(config.owner_url))
+    # Several processes need the app by import name; each builds it from the same settings.
+    target = "tdeveloper.platform.asgi:app" if workers > 1 else create_app(config)
     uvicorn.run(
-        create_app(config),
+        target,
         host=host or config.host,
         port=port or config.port,
+        workers=workers,
         log_level="info",
     )

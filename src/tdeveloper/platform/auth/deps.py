@@ -107,6 +107,10 @@ def require(permission: str) -> Callable[[Principal], Principal]:
     """A dependency that lets the request through only if the principal holds `permission`."""
 
     def check(principal: CurrentPrincipal) -> Principal:
+        if principal.claims.get("mfa_pending"):
+            # The tenant requires a second factor the user has not enrolled yet: only
+            # /auth/me and /auth/mfa/* (which do not use `require`) are open to them.
+            raise ApiError(403, "mfa-enrolment-required", "enrol a second factor first")
         if not principal.can(permission):
             raise ApiError.forbidden(f"this needs the {permission} permission")
         return principal

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
-import time
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -53,25 +52,29 @@ class KeyRing:
     """Keys kept as PEM files in one folder (mode 0600); file order by name is key age.
 
     Several server processes share the folder: the first to start creates the key under a
-    file lock, and a process that meets a kid it does not know rereads the folder (at most
-    every few seconds), so a key rotated by another process verifies everywhere."""
-
-    _RELOAD_AFTER = 5.0  # seconds between rereads prompted by unknown kids
+    file lock, and each process rereads the folder when its modification time changes, so
+    a key added by `tdev admin rotate-keys` (or another process) signs and verifies
+    everywhere at once."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._keys: list[SigningKey] = []
-        self._loaded_at = 0.0
+        self._seen = -1
         self.load()
 
     def load(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         with (self.folder / ".lock").open("a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
+            self._seen = self.folder.stat().st_mtime_ns
             self._keys = self._read()
             if not self._keys:
                 self.rotate()
-        self._loaded_at = time.monotonic()
+
+    def _refresh(self) -> None:
+        """Reread the folder if a key was added since it was read (one stat call)."""
+        if self.folder.stat().st_mtime_ns != self._seen:
+            self.load()
 
     def _read(self) -> list[SigningKey]:
         keys = []
@@ -101,14 +104,13 @@ class KeyRing:
 
     @property
     def active(self) -> SigningKey:
+        self._refresh()
         return self._keys[-1]
 
     def find(self, kid: str) -> SigningKey | None:
-        found = next((k for k in self._keys if k.kid == kid), None)
-        if found is None and time.monotonic() - self._loaded_at > self._RELOAD_AFTER:
-            self.load()
-            found = next((k for k in self._keys if k.kid == kid), None)
-        return found
+        self._refresh()
+        return next((k for k in self._keys if k.kid == kid), None)
 
     def jwks(self) -> dict[str, list[dict[str, str]]]:
+        self._refresh()
         return {"keys": [k.public_jwk for k in self._keys]}
