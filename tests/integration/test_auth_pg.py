@@ -18,7 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import ProgrammingError
 
 from support.platform import REDIS_URL, pg_settings, platform_of, serve
-from tdeveloper.platform.kit.db import engine_for
+from tdeveloper.platform.kit.db import app_engine
 
 AUTH = "/api/v1/auth"
 PASSWORD = "a long enough password"
@@ -129,7 +129,7 @@ def test_refresh_reuse_and_logout_on_postgres_and_redis(tmp_path: Path) -> None:
 def test_the_app_role_cannot_read_the_sign_in_index(tmp_path: Path) -> None:
     with pg_settings(tmp_path) as config, serve(config) as api:
         register(api, "Acme", unique_email("admin"))
-        engine = engine_for(config.url)
+        engine = app_engine(config)
         with engine.connect() as connection:
             role = connection.execute(text("SELECT current_user")).scalar_one()
             assert role == config.app_role

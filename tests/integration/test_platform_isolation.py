@@ -3,6 +3,7 @@ transaction-local tenant context on pooled connections."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -12,11 +13,12 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import DBAPIError
 
 from support.pg import fresh_database, url_as
 from tdeveloper.platform.kit.db import alembic_config, create_app_role, tenant_session, upgrade
+from tdeveloper.platform.kit.reads import AsyncReads
 from tdeveloper.platform.models import TENANT_TABLES, Project, Tenant
 
 ROLE = "tdev_app_test"
@@ -125,6 +127,29 @@ def test_one_pooled_connection_never_carries_a_tenant_into_the_next_transaction(
         ["Acme 1", "Acme 2"],
         ["Beta 1", "Beta 2"],
         [],
+        ["Acme 1", "Acme 2"],
+    ]
+
+
+def test_async_reads_obey_the_same_policy_on_one_pooled_connection(
+    owner_url: str, tenants: tuple[uuid.UUID, uuid.UUID]
+) -> None:
+    """The thread-free read path (kit/reads.py) with a query that names no tenant at all:
+    row-level security alone decides, tenant after tenant on one connection."""
+    a, b = tenants
+    everything = select(Project.__table__.c.name).order_by(Project.__table__.c.name)
+
+    async def read_all() -> list[list[str]]:
+        reads = AsyncReads(url_as(owner_url, ROLE), size=1)
+        await reads.open()
+        try:
+            return [[r[0] for r in await reads.fetch(t, everything, {})] for t in (a, b, a)]
+        finally:
+            await reads.close()
+
+    assert asyncio.run(read_all()) == [
+        ["Acme 1", "Acme 2"],
+        ["Beta 1", "Beta 2"],
         ["Acme 1", "Acme 2"],
     ]
 

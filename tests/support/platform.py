@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
@@ -32,7 +33,9 @@ __all__ = [
     "seed_tenant",
     "seed_user",
     "serve",
+    "serve_process",
     "sqlite_settings",
+    "wait_for_run",
 ]
 
 APP_ROLE = "tdev_app_test"
@@ -76,9 +79,9 @@ def pg_settings(tmp_path: Path, **overrides: object) -> Iterator[Settings]:
         try:
             yield config
         finally:
-            from tdeveloper.platform.kit.db import engine_for
+            from tdeveloper.platform.kit.db import app_engine, engine_for
 
-            engine_for(config.url).dispose()
+            app_engine(config).dispose()
             engine_for(owner).dispose()
 
 
@@ -141,3 +144,55 @@ def seed_user(
     )
     headers = {"Authorization": f"Bearer {token}"}
     return Actor(tenant_id, slug, user_id, email, role, token, headers)
+
+
+@contextmanager
+def serve_process(config: Settings) -> Iterator[str]:
+    """`tdev serve` as its own process on a free port, configured by `config`; its URL."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    tdev = Path(sys.executable).with_name("tdev")
+    env = {**os.environ, **config.environment()}
+    process = subprocess.Popen(
+        [str(tdev), "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(f"{url}/ready").status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("tdev serve did not start")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def wait_for_run(
+    client: TestClient, headers: dict[str, str], run_id: str, timeout: float = 120
+) -> dict[str, Any]:
+    """The run once it has succeeded or failed (or as it is when `timeout` runs out)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        run: dict[str, Any] = client.get(f"/api/v1/runs/{run_id}", headers=headers).json()
+        if run["status"] in ("succeeded", "failed") or time.monotonic() > deadline:
+            return run
+        time.sleep(0.05)

@@ -15,6 +15,7 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.", min=1, max=65535)] = None,
     workers: Annotated[int, typer.Option(help="Server processes (one per core).", min=1)] = 1,
+    access_log: Annotated[bool, typer.Option(help="Log every request.")] = True,
 ) -> None:
     """Run the platform's API (127.0.0.1:8000 and a SQLite file unless TDEV_* say otherwise).
     The database is created and migrated on start."""
@@ -34,4 +35,5 @@ def serve(
         port=port or config.port,
         workers=workers,
         log_level="info",
+        access_log=access_log,
     )

@@ -29,8 +29,9 @@ def create_app(config: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await platform.start()
         yield
-        platform.close()
+        await platform.stop()
 
     app = FastAPI(title="T-Developer platform", version="0.1.0", lifespan=lifespan)
     app.state.platform = platform

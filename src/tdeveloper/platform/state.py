@@ -18,7 +18,8 @@ from tdeveloper.platform.auth.keys import KeyRing
 from tdeveloper.platform.auth.revocation import Revocations
 from tdeveloper.platform.auth.tokens import TokenIssuer
 from tdeveloper.platform.kit.cache import RateLimit, key_value
-from tdeveloper.platform.kit.db import engine_for, tenant_session
+from tdeveloper.platform.kit.db import app_engine, tenant_session
+from tdeveloper.platform.kit.reads import AsyncReads
 from tdeveloper.platform.kit.settings import Settings
 
 if TYPE_CHECKING:
@@ -30,10 +31,25 @@ __all__ = ["Platform", "get_platform"]
 class Platform:
     def __init__(self, config: Settings) -> None:
         self.config = config
+        # Thread-free reads on PostgreSQL, while the app runs (see start); else None.
+        self.reads: AsyncReads | None = None
+
+    async def start(self) -> None:
+        """On the server's event loop: open what lives on it."""
+        if self.engine.dialect.name == "postgresql":
+            reads = AsyncReads(self.config.url, size=self.config.db_pool_size)
+            await reads.open()
+            self.reads = reads
+
+    async def stop(self) -> None:
+        if self.reads is not None:
+            await self.reads.close()
+            self.reads = None
+        self.close()
 
     @cached_property
     def engine(self) -> Engine:
-        return engine_for(self.config.url)
+        return app_engine(self.config)
 
     @contextmanager
     def session(self, tenant_id: uuid.UUID | None) -> Iterator[Session]:
@@ -87,6 +103,6 @@ class Platform:
             self.runs.shutdown()
 
 
-def get_platform(request: Request) -> Platform:
+async def get_platform(request: Request) -> Platform:  # async: no I/O, no thread hop
     platform: Platform = request.app.state.platform
     return platform

@@ -7,12 +7,15 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import httpx
 from fastapi.testclient import TestClient
 
+from support.platform import platform_of
 from tdeveloper.platform.app import create_app
+from tdeveloper.platform.auth.claims import issue_access_token
 from tdeveloper.platform.kit.db import upgrade
 from tdeveloper.platform.kit.problems import PROBLEM_JSON
 from tdeveloper.platform.kit.settings import Settings
@@ -96,3 +99,19 @@ def test_the_signing_keys_are_published(tmp_path: Path) -> None:
     assert [k["alg"] for k in keys] == ["RS256"] and keys[0]["kid"]
     assert "d" not in keys[0]
     assert api.get("/.well-known/jwks.json").json()["keys"] == keys  # stable across calls
+
+
+def test_an_unreachable_database_is_503_not_500(tmp_path: Path) -> None:
+    config = Settings(data_dir=tmp_path, database_url="postgresql+psycopg://nobody@127.0.0.1:1/x")
+    api = client(config)
+    token = issue_access_token(
+        platform_of(api),
+        user_id=uuid.uuid4(),
+        tenant_id=uuid.uuid4(),
+        tenant_slug="acme",
+        role="viewer",
+        session_id=uuid.uuid4(),
+    )
+    answer = api.get("/api/v1/projects", headers={"Authorization": f"Bearer {token}"})
+    assert (answer.status_code, answer.headers["content-type"]) == (503, PROBLEM_JSON)
+    assert answer.headers["retry-after"] == "1"

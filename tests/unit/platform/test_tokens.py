@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -57,3 +58,14 @@ def test_garbage_is_refused(issuer: TokenIssuer) -> None:
     for token in ("", "abc", "a.b.c", "e30.e30."):
         with pytest.raises(InvalidToken):
             issuer.verify(token)
+
+
+def test_a_verified_token_still_expires(tmp_path: Path) -> None:
+    """Verified tokens are remembered, but the time claims are checked on every use."""
+    short = TokenIssuer(KeyRing(tmp_path / "k"), issuer=ISS, audience=AUD, ttl=timedelta(seconds=1))
+    token = short.issue("user-1")
+    assert short.verify(token)["sub"] == "user-1"
+    assert short.verify(token)["sub"] == "user-1"  # the remembered verdict
+    time.sleep(1.1)
+    with pytest.raises(InvalidToken):
+        short.verify(token)

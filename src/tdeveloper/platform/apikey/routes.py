@@ -6,12 +6,13 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import APIRouter, Depends, Response, status
 
 from tdeveloper.platform.apikey import service
 from tdeveloper.platform.apikey.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyOut
 from tdeveloper.platform.auth.deps import TenantSession, require
 from tdeveloper.platform.auth.principal import Principal
+from tdeveloper.platform.kit.pagination import Limit, Offset
 
 __all__ = ["router"]
 
@@ -31,8 +32,8 @@ def create_key(body: ApiKeyCreate, session: TenantSession, principal: KeyAdmin) 
 def list_keys(
     session: TenantSession,
     principal: KeyAdmin,
-    limit: Annotated[int, Query(ge=1, le=100)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> list[ApiKeyOut]:
     """The tenant's keys, revoked ones included, by prefix (never the key)."""
     return service.list_keys(session, principal, limit, offset)

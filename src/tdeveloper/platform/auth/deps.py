@@ -10,21 +10,25 @@ is sent (`scope="function"`), rolled back on an error; services never commit."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import replace
 from typing import Annotated
 
 from fastapi import Depends, Request, Security
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from tdeveloper.platform.auth.principal import Principal
 from tdeveloper.platform.auth.tokens import InvalidToken
+from tdeveloper.platform.kit.db import open_session
 from tdeveloper.platform.kit.problems import ApiError
 from tdeveloper.platform.state import Platform, get_platform
 
 __all__ = [
+    "API_KEY_HEADER",
     "API_KEY_PREFIX",
+    "BEARER",
     "CurrentPrincipal",
     "PlatformDep",
     "TenantSession",
@@ -34,17 +38,19 @@ __all__ = [
 ]
 
 API_KEY_PREFIX = "tdk_"
-_bearer = HTTPBearer(auto_error=False, description="An access token or an API key (tdk_...)")
-_api_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="An API key (tdk_...)")
+BEARER = HTTPBearer(auto_error=False, description="An access token or an API key (tdk_...)")
+API_KEY_HEADER = APIKeyHeader(
+    name="X-API-Key", auto_error=False, description="An API key (tdk_...)"
+)
 
 PlatformDep = Annotated[Platform, Depends(get_platform)]
 
 
-def current_principal(
+async def current_principal(
     request: Request,
     platform: PlatformDep,
-    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
-    api_key: Annotated[str | None, Security(_api_key)],
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)],
+    api_key: Annotated[str | None, Security(API_KEY_HEADER)],
 ) -> Principal:
     raw = bearer.credentials if bearer is not None else api_key
     if not raw:
@@ -52,20 +58,20 @@ def current_principal(
     if raw.startswith(API_KEY_PREFIX):
         from tdeveloper.platform.apikey.service import authenticate_key
 
-        principal = authenticate_key(platform, raw)
+        principal = await run_in_threadpool(authenticate_key, platform, raw)
     else:
-        principal = principal_from_token(platform, raw)
+        principal = await principal_from_token(platform, raw)
     return _route_tenant(request, platform, principal)
 
 
-def principal_from_token(platform: Platform, token: str) -> Principal:
+async def principal_from_token(platform: Platform, token: str) -> Principal:
     try:
         claims = platform.access_tokens.verify(token)
         tenant_id = uuid.UUID(str(claims["tenant_id"]))
         subject = uuid.UUID(str(claims["sub"]))
     except (InvalidToken, KeyError, ValueError) as exc:
         raise ApiError.unauthorized("the access token is not valid") from exc
-    if platform.revocations.is_revoked(claims):
+    if await platform.revocations.is_revoked(claims):
         raise ApiError.unauthorized("the access token has been revoked")
     roles = claims.get("roles") or []
     return Principal(
@@ -103,10 +109,10 @@ def _route_tenant(request: Request, platform: Platform, principal: Principal) ->
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 
 
-def require(permission: str) -> Callable[[Principal], Principal]:
+def require(permission: str) -> Callable[[Principal], Awaitable[Principal]]:
     """A dependency that lets the request through only if the principal holds `permission`."""
 
-    def check(principal: CurrentPrincipal) -> Principal:
+    async def check(principal: CurrentPrincipal) -> Principal:  # async: no I/O, no thread hop
         if principal.claims.get("mfa_pending"):
             # The tenant requires a second factor the user has not enrolled yet: only
             # /auth/me and /auth/mfa/* (which do not use `require`) are open to them.
@@ -119,9 +125,28 @@ def require(permission: str) -> Callable[[Principal], Principal]:
     return check
 
 
-def _tenant_session(platform: PlatformDep, principal: CurrentPrincipal) -> Iterator[Session]:
-    with platform.session(principal.tenant_id) as session:
+async def _tenant_session(
+    platform: PlatformDep, principal: CurrentPrincipal
+) -> AsyncIterator[Session]:
+    # The session connects on first use, in the endpoint's thread; the end of the unit of
+    # work is one more trip to a thread. (A sync generator would cost two.)
+    session = open_session(platform.engine, principal.tenant_id)
+    try:
         yield session
+    except BaseException:
+        await run_in_threadpool(_finish, session, commit=False)
+        raise
+    await run_in_threadpool(_finish, session, commit=True)
+
+
+def _finish(session: Session, *, commit: bool) -> None:
+    try:
+        if commit:
+            session.commit()
+        else:
+            session.rollback()
+    finally:
+        session.close()
 
 
 TenantSession = Annotated[Session, Depends(_tenant_session, scope="function")]

@@ -24,9 +24,9 @@ class Revocations:
         """Every access token the user holds now stops working (new ones work)."""
         self._store.put(f"tdev:revoked:user:{user_id}", repr(time.time()), self._ttl)
 
-    def is_revoked(self, claims: dict[str, Any]) -> bool:
+    async def is_revoked(self, claims: dict[str, Any]) -> bool:
         sid, sub = claims.get("sid"), claims.get("sub")
-        session, user = self._store.get_many(
+        session, user = await self._store.get_many_async(
             [f"tdev:revoked:sid:{sid}", f"tdev:revoked:user:{sub}"]
         )
         if session is not None:

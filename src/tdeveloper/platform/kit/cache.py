@@ -5,12 +5,14 @@ limiter's counters (the `limits` library, on the same store)."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from functools import cache
 from typing import Protocol
 
 import redis
+import redis.asyncio
 from limits import RateLimitItem, parse
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
@@ -20,6 +22,8 @@ __all__ = ["KeyValue", "RateLimit", "key_value", "rate_limit"]
 
 class KeyValue(Protocol):
     def get_many(self, keys: list[str]) -> list[str | None]: ...
+
+    async def get_many_async(self, keys: list[str]) -> list[str | None]: ...
 
     def put(self, key: str, value: str, ttl_seconds: int) -> None: ...
 
@@ -37,6 +41,9 @@ class _Memory:
             found = [self._items.get(key) for key in keys]
         return [item[0] if item and item[1] > now else None for item in found]
 
+    async def get_many_async(self, keys: list[str]) -> list[str | None]:
+        return self.get_many(keys)
+
     def put(self, key: str, value: str, ttl_seconds: int) -> None:
         with self._lock:
             self._items[key] = (value, time.monotonic() + ttl_seconds)
@@ -47,10 +54,22 @@ class _Memory:
 
 class _Redis:
     def __init__(self, url: str) -> None:
+        self._url = url
         self._client = redis.Redis.from_url(url, decode_responses=True)
+        # asyncio clients belong to one event loop each (a server has one per process).
+        self._async: dict[int, redis.asyncio.Redis] = {}
 
     def get_many(self, keys: list[str]) -> list[str | None]:
         return [v if v is None else str(v) for v in self._client.mget(keys)]
+
+    async def get_many_async(self, keys: list[str]) -> list[str | None]:
+        loop = id(asyncio.get_running_loop())
+        client = self._async.get(loop)
+        if client is None:
+            client = self._async[loop] = redis.asyncio.Redis.from_url(
+                self._url, decode_responses=True
+            )
+        return [v if v is None else str(v) for v in await client.mget(keys)]
 
     def put(self, key: str, value: str, ttl_seconds: int) -> None:
         self._client.set(key, value, ex=max(ttl_seconds, 1))

@@ -7,6 +7,7 @@ from http import HTTPStatus
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from starlette.exceptions import HTTPException
 
 __all__ = ["PROBLEM_JSON", "ApiError", "install", "problem"]
@@ -70,6 +71,18 @@ async def _invalid(_request: Request, exc: Exception) -> JSONResponse:
     return problem(422, "validation", "the request does not match its schema", errors=errors)
 
 
+async def _database_down(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DBAPIError)
+    if isinstance(exc, DataError):
+        # The database refused a value the schema let through (a NUL character in text,
+        # a number out of its range): the request's fault, and nothing was written.
+        return problem(422, "validation", "a value in the request cannot be stored")
+    if not exc.connection_invalidated and not isinstance(exc, OperationalError):
+        return await _unexpected(_request, exc)
+    headers = {"Retry-After": "1"}
+    return problem(503, "unavailable", "the database is unavailable; try again", headers)
+
+
 async def _unexpected(_request: Request, _exc: Exception) -> JSONResponse:
     return problem(500, "internal", "an unexpected error; it has been logged")
 
@@ -79,4 +92,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api)
     app.add_exception_handler(HTTPException, _http)
     app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(DBAPIError, _database_down)
     app.add_exception_handler(Exception, _unexpected)

@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     # nothing and cannot bypass row-level security (PostgreSQL only).
     owner_database_url: str = ""  # empty: the same as database_url
     app_role: str = "tdev_app"
+    db_pool_size: int = 5  # connections per server process (and as many for async reads)
     redis_url: str = ""  # empty: revocations and rate limits kept in this process
     host: str = "127.0.0.1"
     port: int = 8000
@@ -52,6 +53,12 @@ class Settings(BaseSettings):
     @property
     def owner_url(self) -> str:
         return self.owner_database_url or self.url
+
+    def environment(self) -> dict[str, str]:
+        """These settings as TDEV_* variables, for a server process started from them."""
+        values = self.model_dump(exclude_defaults=True)
+        values["data_dir"] = self.data_dir  # its default depends on the home folder
+        return {f"TDEV_{name.upper()}": str(value) for name, value in values.items()}
 
 
 @cache

@@ -8,10 +8,11 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import APIRouter, Depends, Response, status
 
 from tdeveloper.platform.auth.deps import PlatformDep, TenantSession, require
 from tdeveloper.platform.auth.principal import Principal
+from tdeveloper.platform.kit.pagination import Limit, Offset
 from tdeveloper.platform.state import Platform
 from tdeveloper.platform.user import service
 from tdeveloper.platform.user.schemas import UserCreate, UserOut, UserUpdate
@@ -27,8 +28,8 @@ Admin = Annotated[Principal, Depends(require("org:users"))]
 def list_users(
     session: TenantSession,
     principal: Admin,
-    limit: Annotated[int, Query(ge=1, le=100)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> list[UserOut]:
     """The tenant's users, oldest first."""
     return service.list_users(session, principal, limit, offset)
