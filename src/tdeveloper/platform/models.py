@@ -6,10 +6,17 @@ from tdeveloper.platform.apikey.models import ApiKey
 from tdeveloper.platform.auth.models import CredentialIndex, RefreshToken, User
 from tdeveloper.platform.kit.models import Base
 from tdeveloper.platform.project.models import Project
-from tdeveloper.platform.run.models import IdempotencyKey, Run
+from tdeveloper.platform.run.models import (
+    IdempotencyKey,
+    Run,
+    RunCheckpoint,
+    RunDispatch,
+    RunEvent,
+)
 from tdeveloper.platform.tenant.models import Tenant
 
 __all__ = [
+    "SHARED_TABLES",
     "TENANT_TABLES",
     "ApiKey",
     "Base",
@@ -18,6 +25,9 @@ __all__ = [
     "Project",
     "RefreshToken",
     "Run",
+    "RunCheckpoint",
+    "RunDispatch",
+    "RunEvent",
     "Tenant",
     "User",
 ]
@@ -33,4 +43,9 @@ TENANT_TABLES = {
     "projects": "tenant_id",
     "runs": "tenant_id",
     "idempotency_keys": "tenant_id",
+    "run_checkpoints": "tenant_id",
+    "run_events": "tenant_id",
 }
+# Tables the application uses that are not tenant-owned: the run dispatch holds ids,
+# states and times only, and is scanned across tenants by the relay and the reconciler.
+SHARED_TABLES = ("run_dispatch",)

@@ -183,7 +183,9 @@ def test_an_exception_fails_the_run_with_one_line(
 def test_a_failing_stage_is_recorded(
     client: TestClient, dev: Actor, project: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def fails_in_parser(_text: str, _options: object, *, on_event: Any, run_id: str) -> None:
+    def fails_in_parser(
+        _text: str, _options: object, *, on_event: Any, run_id: str, **_: Any
+    ) -> None:
         for index, (stage, kind) in enumerate(
             [("nl_input", "stage_finished"), ("parser", "stage_failed")], start=1
         ):
@@ -211,12 +213,12 @@ def test_a_run_deleted_while_it_runs_stops_and_leaves_no_archive(
         with platform.session(dev.tenant_id) as session:
             session.execute(delete(Run).where(Run.id == uuid.UUID(run_id)))
 
-    def deleted_at_the_end(text: str, options: Any, *, on_event: Any, run_id: str) -> Any:
+    def deleted_at_the_end(text: str, options: Any, *, on_event: Any, run_id: str, **_: Any) -> Any:
         result = real(text, options, run_id=run_id)  # no events: nothing notices until the end
         delete_run(run_id)
         return result
 
-    def deleted_midway(_text: str, _options: Any, *, on_event: Any, run_id: str) -> None:
+    def deleted_midway(_text: str, _options: Any, *, on_event: Any, run_id: str, **_: Any) -> None:
         delete_run(run_id)
         on_event(
             StageEvent(kind="stage_finished", run_id=run_id, stage="nl_input", index=1, total=9)

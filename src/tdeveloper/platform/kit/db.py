@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tdeveloper.platform.kit.rls import TENANT_SETTING
 from tdeveloper.platform.kit.settings import Settings
-from tdeveloper.platform.models import TENANT_TABLES
+from tdeveloper.platform.models import SHARED_TABLES, TENANT_TABLES
 
 __all__ = [
     "alembic_config",
@@ -83,7 +83,7 @@ def create_app_role(owner_url: str, role: str) -> None:
     engine = engine_for(owner_url)
     if engine.dialect.name != "postgresql":
         return  # SQLite has no roles: the repository layer scopes by tenant
-    tables = ", ".join(TENANT_TABLES)
+    tables = ", ".join([*TENANT_TABLES, *SHARED_TABLES])
     with engine.begin() as connection:
         found = connection.execute(
             text("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = :role"),
@@ -97,6 +97,7 @@ def create_app_role(owner_url: str, role: str) -> None:
             raise ValueError(f"role {role!r} bypasses row-level security; choose another role")
         connection.execute(text(f'GRANT USAGE ON SCHEMA public TO "{role}"'))
         connection.execute(text(f'GRANT SELECT, INSERT, UPDATE, DELETE ON {tables} TO "{role}"'))
+        connection.execute(text(f'GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "{role}"'))
 
 
 @cache

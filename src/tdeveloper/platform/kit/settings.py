@@ -45,6 +45,13 @@ class Settings(BaseSettings):
     login_rate_limit: str = "10/minute"  # per e-mail address and client address
     # Background run threads in this process (the worker issue moves runs to a queue).
     run_threads: int = 2
+    # Runs on workers: empty broker = the in-process executor above. Redis or RabbitMQ URLs
+    # (redis://..., amqp://...) send runs to `tdev worker` processes through Celery.
+    broker_url: str = ""
+    concurrent_runs: int = 5  # per tenant, across all workers (more wait queued)
+    heartbeat_seconds: float = 2.0  # how often a worker says it still holds a run
+    stale_seconds: float = 15.0  # a run whose worker has been silent this long is resumed
+    requeue_seconds: float = 10.0  # publish again what has waited this long in the queue
 
     @property
     def url(self) -> str:

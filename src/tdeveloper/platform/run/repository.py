@@ -22,6 +22,7 @@ __all__ = [
     "finish",
     "page",
     "save_stages",
+    "start",
 ]
 
 
@@ -77,6 +78,12 @@ def claim(session: Session, tenant_id: uuid.UUID, run_id: uuid.UUID) -> Run | No
     ):
         return None
     return find(session, tenant_id, run_id)
+
+
+def start(session: Session, tenant_id: uuid.UUID, run_id: uuid.UUID) -> bool:
+    """A claimed run is running (again, when it resumes after a lost worker)."""
+    started = session.scalar(select(Run.started_at).where(Run.id == run_id))
+    return _update(session, tenant_id, run_id, status="running", started_at=started or now())
 
 
 def save_stages(

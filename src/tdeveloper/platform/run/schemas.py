@@ -20,7 +20,7 @@ __all__ = [
     "StageOut",
 ]
 
-RunStatus = Literal["queued", "running", "succeeded", "failed"]
+RunStatus = Literal["queued", "running", "succeeded", "failed", "cancelled"]
 
 
 class RunOptions(BaseModel):

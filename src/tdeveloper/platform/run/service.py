@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from tdeveloper.platform.auth.principal import Principal
 from tdeveloper.platform.kit.problems import ApiError
 from tdeveloper.platform.project import repository as projects
-from tdeveloper.platform.run import idempotency, repository
+from tdeveloper.platform.run import dispatch, idempotency, repository
 from tdeveloper.platform.run.idempotency import Answer
 from tdeveloper.platform.run.models import Run
 from tdeveloper.platform.run.schemas import RunCreate, RunOut
@@ -117,6 +117,8 @@ def _insert(session: Session, principal: Principal, project_id: uuid.UUID, body:
     )
     session.add(run)
     session.flush()
+    # The outbox entry, in the same transaction: an accepted run is always published.
+    dispatch.enqueue(session, run)
     return run
 
 

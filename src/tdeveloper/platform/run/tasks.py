@@ -1,22 +1,30 @@
-"""Runs execute in background threads of this process (the worker issue moves them to a
-queue).
+"""Running a run: the one function every executor calls (the in-process threads of
+`tdev serve`, or a `tdev worker` through Celery), and the in-process executor itself.
 
-A task claims its run (queued -> running), generates with the pipeline, writes the
-archive, and ends the run as succeeded or failed; each write is its own unit of work in
-the run's tenant, so progress is visible while the run goes on. Any exception ends the
-run as failed: a run is never left running because of one. A run accepted just before
-the process stops stays queued (nothing here picks it up again: the worker issue's job)."""
+`execute_run` is idempotent: it claims the run through the dispatch table (nobody alive
+holds it, the tenant is under its limit), resumes from the run's checkpoints, records
+every stage event, beats a heartbeat while it works, checks for cancellation at each
+stage boundary, writes the archive and ends the run. Delivered twice, the second delivery
+finds the run held or done and returns.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
+import socket
+import threading
 import uuid
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.exc import DBAPIError
+
 from tdeveloper.pipeline import generate
 from tdeveloper.pipeline.events import StageEvent
-from tdeveloper.platform.run import repository
+from tdeveloper.platform.run import dispatch, events, repository
+from tdeveloper.platform.run.checkpoints import DatabaseCheckpoints
+from tdeveloper.platform.run.models import Run, RunDispatch
 from tdeveloper.platform.run.storage import remove_artifacts, write_artifact
 from tdeveloper.spec import Archive, GenerateOptions
 from tdeveloper.spec.errors import TDevError
@@ -24,7 +32,7 @@ from tdeveloper.spec.errors import TDevError
 if TYPE_CHECKING:
     from tdeveloper.platform.state import Platform
 
-__all__ = ["RunExecutor", "execute_run"]
+__all__ = ["RunCancelled", "RunExecutor", "execute_run", "worker_name"]
 
 log = logging.getLogger(__name__)
 
@@ -40,71 +48,165 @@ class RunGone(Exception):
     """The run was deleted (with its project) while it ran: stop working on it."""
 
 
+class RunCancelled(Exception):
+    """Someone asked the run to stop: it stops at the next stage boundary."""
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
+
+
 class RunExecutor:
+    """The embedded default: runs execute on threads of the server process."""
+
     def __init__(self, platform: Platform) -> None:
         self.platform = platform
         threads = max(1, platform.config.run_threads)
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="tdev-run")
 
-    def submit(self, tenant_id: uuid.UUID, run_id: uuid.UUID) -> Future[None] | None:
+    def submit(self, tenant_id: uuid.UUID, run_id: uuid.UUID) -> Future[str] | None:
         """Starts the run on a free thread; call only once its row is committed."""
         try:
-            return self._pool.submit(execute_run, self.platform, tenant_id, run_id)
-        except RuntimeError:  # shutting down: the run stays queued
+            future = self._pool.submit(execute_run, self.platform, tenant_id, run_id)
+        except RuntimeError:  # shutting down: the run stays queued for the next start
             log.warning("run %s not started: the executor is shutting down", run_id)
             return None
+        dispatch.mark_published(self.platform.engine, run_id)
+        return future
 
     def shutdown(self) -> None:
         """Waits for the runs in progress; runs not started yet stay queued."""
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def execute_run(platform: Platform, tenant_id: uuid.UUID, run_id: uuid.UUID) -> None:
+def execute_run(
+    platform: Platform, tenant_id: uuid.UUID, run_id: uuid.UUID, worker: str | None = None
+) -> str:
+    """Runs the run if this worker may; returns what happened (claimed runs end as
+    succeeded, failed or cancelled; otherwise busy, deferred or done)."""
+    worker = worker or worker_name()
+    claimed = _claim(platform, tenant_id, run_id, worker)
+    if isinstance(claimed, str):
+        return claimed
+    beat = _Heartbeat(platform, run_id, worker)
     try:
-        with platform.session(tenant_id) as session:
-            run = repository.claim(session, tenant_id, run_id)
-            job = (run.description, dict(run.options or {})) if run is not None else None
-        if job is None:
-            return  # deleted, or already taken
-        _generate(platform, tenant_id, run_id, *job)
+        return _execute(platform, tenant_id, claimed, beat)
+    finally:
+        beat.stop()
+
+
+def _claim(
+    platform: Platform, tenant_id: uuid.UUID, run_id: uuid.UUID, worker: str
+) -> str | tuple[uuid.UUID, str, dict[str, Any], int]:
+    config = platform.config
+    with dispatch.process_lock(platform.engine), platform.session(tenant_id) as session:
+        outcome = dispatch.claim(
+            session,
+            tenant_id,
+            run_id,
+            worker,
+            limit=config.concurrent_runs,
+            stale_after=config.stale_seconds,
+        )
+        run = repository.find(session, tenant_id, run_id)
+        if outcome != "claimed" or run is None:
+            return outcome if run is not None else "done"
+        if run.cancel_requested or run.status not in ("queued", "running"):
+            _end(session, run, "cancelled" if run.cancel_requested else run.status)
+            return "done"
+        delivery = session.get(RunDispatch, run_id)
+        deliveries = delivery.deliveries if delivery is not None else 1
+        repository.start(session, tenant_id, run_id)
+        events.record(session, run, "run_started", payload={"delivery": deliveries})
+        return run_id, run.description, dict(run.options or {}), deliveries
+
+
+def _execute(
+    platform: Platform,
+    tenant_id: uuid.UUID,
+    job: tuple[uuid.UUID, str, dict[str, Any], int],
+    beat: _Heartbeat,
+) -> str:
+    run_id = job[0]
+    try:
+        _generate(platform, tenant_id, job)
+        return "succeeded"
     except RunGone:
         log.info("run %s was deleted while it ran", run_id)
+        return "done"
+    except RunCancelled:
+        _finish(platform, tenant_id, run_id, status="cancelled")
+        return "cancelled"
+    except DBAPIError:
+        # The database went away: leave the run to the reconciler, which publishes it
+        # again once this worker's heartbeat is stale; it resumes from its checkpoints.
+        log.exception("run %s lost its database; it will resume", run_id)
+        beat.stop()
+        return "interrupted"
     except Exception as exc:
         log.exception("run %s failed", run_id)
-        _fail(platform, tenant_id, run_id, exc)
+        _finish(platform, tenant_id, run_id, status="failed", error=one_line(exc))
+        return "failed"
 
 
 def _generate(
-    platform: Platform, tenant_id: uuid.UUID, run_id: uuid.UUID, text: str, opts: dict[str, Any]
+    platform: Platform, tenant_id: uuid.UUID, job: tuple[uuid.UUID, str, dict[str, Any], int]
 ) -> None:
+    run_id, text, opts, delivery = job
     options = GenerateOptions(
         frontend=opts.get("frontend"), name=opts.get("name"), archive_format="zip"
     )
     recorder = StageRecorder(platform, tenant_id, run_id)
-    result = generate(text, options, on_event=recorder, run_id=str(run_id))
+    result = generate(
+        text,
+        options,
+        on_event=recorder,
+        run_id=str(run_id),
+        checkpoints=DatabaseCheckpoints(platform, tenant_id, delivery),
+    )
     archive = result.state.archive
     assert isinstance(archive, Archive)
+    if recorder.cancelled():  # asked during the last stage: no archive
+        raise RunCancelled(str(run_id))
     data_dir = platform.config.data_dir
     write_artifact(data_dir, tenant_id, run_id, archive.data)
-    with platform.session(tenant_id) as session:
-        ended = repository.finish(
-            session,
-            tenant_id,
-            run_id,
-            status="succeeded",
-            artifact_name=archive.filename,
-            artifact_size=archive.size,
-        )
+    ended = _finish(
+        platform,
+        tenant_id,
+        run_id,
+        status="succeeded",
+        artifact_name=archive.filename,
+        artifact_size=archive.size,
+    )
     if not ended:  # deleted meanwhile: its archive must not outlive it
         remove_artifacts(data_dir, tenant_id, [run_id])
 
 
-def _fail(platform: Platform, tenant_id: uuid.UUID, run_id: uuid.UUID, exc: Exception) -> None:
+def _finish(platform: Platform, tenant_id: uuid.UUID, run_id: uuid.UUID, **values: Any) -> bool:
     try:
         with platform.session(tenant_id) as session:
-            repository.finish(session, tenant_id, run_id, status="failed", error=one_line(exc))
-    except Exception:  # the database is gone too: nothing more to do here
-        log.exception("run %s could not be marked failed", run_id)
+            run = repository.find(session, tenant_id, run_id)
+            if run is None:
+                return False
+            ended = repository.finish(session, tenant_id, run_id, **values)
+            dispatch.finish(session, run_id)
+            if ended:
+                events.record(session, run, f"run_{values['status']}", payload=_public(values))
+            return ended
+    except Exception:  # the database is gone too: the reconciler resumes the run later
+        log.exception("run %s could not be ended", run_id)
+        return False
+
+
+def _end(session: Any, run: Run, status: str) -> None:
+    if status in ("queued", "running", "cancelled"):
+        repository.finish(session, run.tenant_id, run.id, status="cancelled")
+        events.record(session, run, "run_cancelled")
+    dispatch.finish(session, run.id)
+
+
+def _public(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if k in ("status", "error", "artifact_size")}
 
 
 def one_line(exc: Exception) -> str:
@@ -117,20 +219,61 @@ def one_line(exc: Exception) -> str:
 
 
 class StageRecorder:
-    """The pipeline's event sink: stores each stage's outcome on the run as it happens."""
+    """The pipeline's event sink: stores each stage's outcome on the run and as an event
+    as it happens, and stops the run at a stage boundary when it was cancelled."""
 
     def __init__(self, platform: Platform, tenant_id: uuid.UUID, run_id: uuid.UUID) -> None:
         self.platform, self.tenant_id, self.run_id = platform, tenant_id, run_id
         self.stages: list[dict[str, Any]] = []
 
     def __call__(self, event: StageEvent) -> None:
-        status = _STAGE_STATUS.get(event.kind)
-        if status is None:
-            return
-        seconds = round(event.duration, 6) if event.duration is not None else None
-        entry = {"name": event.stage, "status": status, "seconds": seconds}
-        # A retried stage keeps one entry: its latest outcome.
-        self.stages = [s for s in self.stages if s["name"] != event.stage] + [entry]
         with self.platform.session(self.tenant_id) as session:
-            if not repository.save_stages(session, self.tenant_id, self.run_id, self.stages):
+            run = repository.find(session, self.tenant_id, self.run_id)
+            if run is None:
                 raise RunGone(str(self.run_id))
+            if event.kind == "stage_started" and run.cancel_requested:
+                raise RunCancelled(str(self.run_id))
+            events.record(session, run, event.kind, stage=event.stage, payload=_details(event))
+            status = _STAGE_STATUS.get(event.kind)
+            if status is not None:
+                seconds = round(event.duration, 6) if event.duration is not None else None
+                entry = {"name": event.stage, "status": status, "seconds": seconds}
+                # A retried stage keeps one entry: its latest outcome.
+                self.stages = [s for s in self.stages if s["name"] != event.stage] + [entry]
+                repository.save_stages(session, self.tenant_id, self.run_id, self.stages)
+
+    def cancelled(self) -> bool:
+        with self.platform.session(self.tenant_id) as session:
+            run = repository.find(session, self.tenant_id, self.run_id)
+            return run is not None and run.cancel_requested
+
+
+def _details(event: StageEvent) -> dict[str, Any]:
+    details: dict[str, Any] = {"index": event.index, "total": event.total}
+    details["attempt"] = event.attempt
+    if event.duration is not None:
+        details["seconds"] = round(event.duration, 6)
+    if event.error:
+        details["error"] = " ".join(event.error.split())[:_MAX_ERROR]
+    return details
+
+
+class _Heartbeat:
+    """Tells the dispatch table every few seconds that this worker still holds the run."""
+
+    def __init__(self, platform: Platform, run_id: uuid.UUID, worker: str) -> None:
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(
+            target=self._beat, args=(platform, run_id, worker), daemon=True
+        )
+        self._thread.start()
+
+    def _beat(self, platform: Platform, run_id: uuid.UUID, worker: str) -> None:
+        while not self._stopped.wait(platform.config.heartbeat_seconds):
+            try:
+                dispatch.heartbeat(platform.engine, run_id, worker)
+            except DBAPIError:  # the database is away; beat again when it is back
+                log.warning("heartbeat of run %s missed", run_id)
+
+    def stop(self) -> None:
+        self._stopped.set()
