@@ -85,6 +85,8 @@ def _calls(o: Objects) -> list[tuple[str, str, dict[str, Any] | None]]:
         ("GET", f"/api/v1/runs/{o.run}", None),
         ("POST", f"/api/v1/runs/{o.run}/artifact-link", None),
         ("GET", f"/api/v1/runs/{o.run}/artifact", None),
+        ("GET", f"/api/v1/runs/{o.run}/events", None),
+        ("POST", f"/api/v1/runs/{o.run}/cancel", None),
         ("GET", f"/api/v1/users/{o.user}", None),
         ("PATCH", f"/api/v1/users/{o.user}", {"role": "viewer", "active": False}),
         ("DELETE", f"/api/v1/users/{o.user}", None),

@@ -16,6 +16,7 @@ from tdeveloper.cli.db import db_app
 from tdeveloper.cli.inputs import read_description
 from tdeveloper.cli.output import OutputTarget, summary, write_result
 from tdeveloper.cli.progress import StageProgress
+from tdeveloper.cli.runs import runs_app
 from tdeveloper.cli.serve import serve
 from tdeveloper.spec.errors import InputError, TDevError, VerificationError
 
@@ -32,6 +33,7 @@ app = typer.Typer(
 
 app.add_typer(db_app, name="db")
 app.add_typer(admin_app, name="admin")
+app.add_typer(runs_app, name="runs")
 app.command()(serve)
 
 

@@ -36,4 +36,6 @@ def serve(
         workers=workers,
         log_level="info",
         access_log=access_log,
+        # An open event stream lasts until its run ends; clients resume with Last-Event-ID.
+        timeout_graceful_shutdown=10,
     )

@@ -58,6 +58,8 @@ CALLS = [
     Call("GET", "/api/v1/runs/{run}", READ),
     Call("POST", "/api/v1/runs/{run}/artifact-link", READ),
     Call("GET", "/api/v1/runs/{run}/artifact", READ),
+    Call("GET", "/api/v1/runs/{run}/events", READ),
+    Call("POST", "/api/v1/runs/{run}/cancel", EXECUTE),
     # Last: logging out ends the caller's session (and its access token).
     Call("POST", "/api/v1/auth/logout", MEMBERS, {"refresh_token": "x.y"}),
 ]

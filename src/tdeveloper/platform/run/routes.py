@@ -2,7 +2,9 @@
 
 A run is accepted in the request's unit of work and handed to the executor by a
 background task, which Starlette runs after the response has been sent, so after the
-unit of work has committed: the executor never looks for a row that is not there yet."""
+unit of work has committed: the executor never looks for a row that is not there yet.
+A run's events stream as server-sent events; the stream holds no database connection
+between its polls."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, Depends, Header, Query, Request, Security, status
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials
 
 from tdeveloper.platform.auth.deps import (
@@ -45,6 +48,20 @@ IdempotencyKey = Annotated[
 _PROBLEMS: dict[int | str, dict[str, Any]] = {
     code: {"content": {"application/problem+json": {}}} for code in (401, 403, 404)
 }
+_MAX_EVENT_ID = 2**63 - 1  # the column is a BIGINT
+LastEventHeader = Annotated[
+    int | None,
+    Header(
+        alias="Last-Event-ID",
+        ge=0,
+        le=_MAX_EVENT_ID,
+        description="Resume after this event (what an EventSource sends on reconnecting).",
+    ),
+]
+LastEventQuery = Annotated[
+    int | None,
+    Query(ge=0, le=_MAX_EVENT_ID, description="As Last-Event-ID, for clients without headers."),
+]
 
 
 @router.post(
@@ -155,3 +172,48 @@ def download_artifact(
         run = service.get_run(session, tenant_id, run_id)
         path, name = service.artifact_file(platform, run)
     return FileResponse(path, media_type="application/zip", filename=name)
+
+
+@router.get(
+    "/runs/{run_id}/events",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "content": {"text/event-stream": {}},
+            "description": "The run's events, oldest first, until its final one",
+        },
+        **_PROBLEMS,
+        422: {},
+    },
+)
+async def run_events(
+    run_id: uuid.UUID,
+    principal: Reader,
+    platform: PlatformDep,
+    last_event_id_header: LastEventHeader = None,
+    last_event_id: LastEventQuery = None,
+) -> StreamingResponse:
+    """Server-sent events: `id` (resume after it with Last-Event-ID), `event` (its kind)
+    and `data` (JSON {kind, stage, payload, created_at}). Ends after run_succeeded,
+    run_failed or run_cancelled; `: keep-alive` comments fill long silences."""
+    tenant_id = principal.tenant_id
+    # Checked before the stream starts, so an unknown run is a 404 problem.
+    await run_in_threadpool(service.require_run, platform, tenant_id, run_id)
+    start = last_event_id_header if last_event_id_header is not None else last_event_id
+    return StreamingResponse(
+        service.event_stream(platform, tenant_id, run_id, start or 0),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+@router.post(
+    "/runs/{run_id}/cancel",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=RunOut,
+    responses={**_PROBLEMS, 409: {"content": {"application/problem+json": {}}}},
+)
+def cancel_run(run_id: uuid.UUID, session: TenantSession, principal: Executor) -> dict[str, Any]:
+    """Stops the run: one not started yet ends at once; a running one at its next stage
+    (follow it with GET /api/v1/runs/{id} or its events). 409 once it has ended."""
+    return service.cancel_run(session, principal.tenant_id, run_id)

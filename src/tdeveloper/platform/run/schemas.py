@@ -14,6 +14,7 @@ __all__ = [
     "ArtifactLink",
     "ArtifactOut",
     "RunCreate",
+    "RunEventOut",
     "RunOptions",
     "RunOut",
     "RunPage",
@@ -65,6 +66,8 @@ class RunOut(BaseModel):
     stages: list[StageOut]
     error: str | None
     artifact: ArtifactOut | None
+    # Asked to stop: a running run ends "cancelled" at its next stage boundary.
+    cancel_requested: bool = False
     created_at: UtcDatetime
     started_at: UtcDatetime | None
     finished_at: UtcDatetime | None
@@ -80,3 +83,13 @@ class RunPage(BaseModel):
 class ArtifactLink(BaseModel):
     url: str
     expires_at: datetime
+
+
+class RunEventOut(BaseModel):
+    """The `data` of one server-sent event (its `id` and `event` fields are the event's id
+    and kind)."""
+
+    kind: str
+    stage: str | None
+    payload: dict[str, Any]
+    created_at: UtcDatetime

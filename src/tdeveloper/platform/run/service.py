@@ -1,37 +1,56 @@
-"""Runs: accept a generation for a project (idempotently when asked), show its progress,
-hand out its archive. Services flush, never commit; the executor starts a run only after
-the request's unit of work has committed it."""
+"""Runs: accept a generation for a project (idempotently when asked), show its progress
+(also as a stream of its stored events), cancel it, hand out its archive. Services flush,
+never commit; the executor starts a run only after the request's unit of work has
+committed it."""
 
 from __future__ import annotations
 
+import logging
+import time
 import uuid
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 import jwt
+from sqlalchemy import CursorResult, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from tdeveloper.platform.auth.principal import Principal
+from tdeveloper.platform.kit.models import now
 from tdeveloper.platform.kit.problems import ApiError
 from tdeveloper.platform.project import repository as projects
-from tdeveloper.platform.run import dispatch, idempotency, repository
+from tdeveloper.platform.run import dispatch, events, idempotency, repository
 from tdeveloper.platform.run.idempotency import Answer
-from tdeveloper.platform.run.models import Run
-from tdeveloper.platform.run.schemas import RunCreate, RunOut
+from tdeveloper.platform.run.models import Run, RunDispatch, RunEvent
+from tdeveloper.platform.run.schemas import RunCreate, RunEventOut, RunOut
 from tdeveloper.platform.run.storage import artifact_path
 from tdeveloper.platform.state import Platform
 
 __all__ = [
+    "FINAL_EVENTS",
     "artifact_file",
+    "cancel_run",
     "create_run",
+    "event_stream",
     "get_run",
     "link",
     "list_runs",
+    "require_run",
     "run_view",
 ]
 
+log = logging.getLogger(__name__)
+
 ACCEPTED = 202
+ENDED = frozenset({"succeeded", "failed", "cancelled"})
+FINAL_EVENTS = frozenset({"run_succeeded", "run_failed", "run_cancelled"})
+POLL_SECONDS = 0.5  # how often a stream looks for new events
+KEEP_ALIVE_SECONDS = 15.0  # a comment after this much silence keeps proxies from closing it
+_BATCH = 500  # events read per poll
 
 
 def run_view(run: Run) -> dict[str, Any]:
@@ -53,6 +72,7 @@ def run_view(run: Run) -> dict[str, Any]:
         "stages": run.stages or [],
         "error": run.error,
         "artifact": artifact,
+        "cancel_requested": bool(run.cancel_requested),
         "created_at": run.created_at,
         "started_at": run.started_at,
         "finished_at": run.finished_at,
@@ -148,3 +168,112 @@ def link(platform: Platform, run: Run) -> dict[str, Any]:
         "url": f"{base}/api/v1/runs/{run.id}/artifact?signature={token}",
         "expires_at": datetime.fromtimestamp(int(expires), UTC),
     }
+
+
+def cancel_run(session: Session, tenant_id: uuid.UUID, run_id: uuid.UUID) -> dict[str, Any]:
+    """Asks the run to stop. A run no worker holds yet ends here, as cancelled; a running
+    one ends at its next stage boundary (the executor reads the flag). 409 once it ended."""
+    run = get_run(session, tenant_id, run_id)
+    if run.status in ENDED:
+        raise _already_ended()
+    # Releasing the dispatch row first takes it from any worker that would claim it (on
+    # PostgreSQL the claim locks the same row, then the run: the same order as here).
+    if run.status == "queued" and _release(session, run_id):
+        if not _mark(session, run, cancel_requested=True, status="cancelled", finished_at=now()):
+            raise _already_ended()
+        events.record(session, run, "run_cancelled", payload={"status": "cancelled"})
+    elif not _mark(session, run, cancel_requested=True):
+        raise _already_ended()  # it ended between our read and the update
+    session.flush()
+    session.refresh(run)
+    return run_view(run)
+
+
+def _release(session: Session, run_id: uuid.UUID) -> bool:
+    """Marks the run's dispatch row done if no worker has claimed it; False if one has."""
+    result = session.execute(
+        update(RunDispatch)
+        .where(RunDispatch.run_id == run_id, RunDispatch.state.in_(("pending", "queued")))
+        .values(state="done")
+    )
+    assert isinstance(result, CursorResult)
+    return bool(result.rowcount)
+
+
+def _mark(session: Session, run: Run, **values: Any) -> bool:
+    """Updates a run that has not ended; False if it has (or is gone)."""
+    result = session.execute(
+        update(Run)
+        .where(Run.id == run.id, Run.tenant_id == run.tenant_id, Run.status.not_in(ENDED))
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    assert isinstance(result, CursorResult)
+    return bool(result.rowcount)
+
+
+def _already_ended() -> ApiError:
+    return ApiError(409, "conflict", "the run has already ended")
+
+
+def require_run(platform: Platform, tenant_id: uuid.UUID, run_id: uuid.UUID) -> None:
+    """404 unless the run is in the tenant (checked before a stream starts)."""
+    with platform.session(tenant_id) as session:
+        get_run(session, tenant_id, run_id)
+
+
+async def event_stream(
+    platform: Platform, tenant_id: uuid.UUID, run_id: uuid.UUID, last_id: int
+) -> AsyncIterator[str]:
+    """The run's events after `last_id` as server-sent events, then new ones as they are
+    stored, until its final event. Each poll is its own short unit of work on a thread:
+    no connection is held while the stream waits."""
+    yield "retry: 2000\n\n"  # how long a browser waits before it reconnects
+    quiet_since = time.monotonic()
+    while True:
+        try:
+            batch, ended = await anyio.to_thread.run_sync(
+                _poll, platform, tenant_id, run_id, last_id
+            )
+        except DBAPIError:  # the database is away: end; the client resumes from its last id
+            log.warning("event stream of run %s ended: the database is unavailable", run_id)
+            return
+        for event_id, kind, data in batch:
+            yield f"id: {event_id}\nevent: {kind}\ndata: {data}\n\n"
+            last_id = event_id
+            if kind in FINAL_EVENTS:
+                return
+        if ended and len(batch) < _BATCH:
+            return  # ended without a final event we have not sent (or it is gone)
+        if batch:
+            quiet_since = time.monotonic()
+            if len(batch) == _BATCH:
+                continue  # more are waiting
+        elif time.monotonic() - quiet_since >= KEEP_ALIVE_SECONDS:
+            yield ": keep-alive\n\n"
+            quiet_since = time.monotonic()
+        await anyio.sleep(POLL_SECONDS)
+
+
+def _poll(
+    platform: Platform, tenant_id: uuid.UUID, run_id: uuid.UUID, last_id: int
+) -> tuple[list[tuple[int, str, str]], bool]:
+    """(id, kind, data) of the events after `last_id`, and whether the run has ended. The
+    status is read first: a run seen ended has all its events stored already (the final
+    one is committed with the status)."""
+    with platform.session(tenant_id) as session:
+        run = repository.find(session, tenant_id, run_id)
+        ended = run is None or run.status in ENDED
+        found = events.after(session, tenant_id, run_id, last_id, limit=_BATCH)
+        batch = [(event.id, event.kind, _event_data(event)) for event in found]
+    return batch, ended
+
+
+def _event_data(event: RunEvent) -> str:
+    data = {
+        "kind": event.kind,
+        "stage": event.stage,
+        "payload": event.payload or {},
+        "created_at": event.created_at,
+    }
+    return RunEventOut.model_validate(data).model_dump_json()
