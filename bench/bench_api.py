@@ -59,6 +59,23 @@ def scratch_database() -> Iterator[tuple[str, str]]:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@contextmanager
+def scratch_settings(**extra: object) -> Iterator[Settings]:
+    """Settings on a scratch database (migrated, with the application role) and folder."""
+    with scratch_database() as (owner, app), tempfile.TemporaryDirectory() as data:
+        upgrade(owner)
+        create_app_role(owner, APP)
+        engine_for(owner).dispose()
+        yield Settings(
+            data_dir=Path(data),
+            database_url=app,
+            owner_database_url=owner,
+            app_role=APP,
+            redis_url="redis://127.0.0.1:6379/14",
+            **extra,  # type: ignore[arg-type]
+        )
+
+
 def seed(config: Settings) -> str:
     """Two tenants with 50 projects each; an access token of a developer of the first."""
     platform = Platform(config)
@@ -144,18 +161,7 @@ def main() -> None:
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")
-    with scratch_database() as (owner, app), tempfile.TemporaryDirectory() as data:
-        upgrade(owner)
-        create_app_role(owner, APP)
-        engine_for(owner).dispose()
-        config = Settings(
-            data_dir=Path(data),
-            database_url=app,
-            owner_database_url=owner,
-            app_role=APP,
-            redis_url="redis://127.0.0.1:6379/14",
-            db_pool_size=args.pool,
-        )
+    with scratch_settings(db_pool_size=args.pool) as config:
         token = seed(config)
         env = {**os.environ, **config.environment()}
         rows = []

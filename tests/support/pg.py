@@ -16,17 +16,19 @@ ADMIN_URL = os.environ.get("TDEV_TEST_PG", "postgresql://postgres@127.0.0.1:5432
 
 
 @contextmanager
-def fresh_database(prefix: str) -> Iterator[str]:
-    """Yields a SQLAlchemy URL (psycopg 3) of a new, empty database."""
+def fresh_database(prefix: str, server: str | None = None) -> Iterator[str]:
+    """Yields a SQLAlchemy URL (psycopg 3) of a new, empty database (on `server`, an admin
+    URL, or the machine's PostgreSQL)."""
+    admin = (server or ADMIN_URL).replace("postgresql+psycopg://", "postgresql://")
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+    with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     try:
-        yield ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://") + (
+        yield admin.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://") + (
             f"/{name}"
         )
     finally:
-        with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+        with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 

@@ -51,10 +51,13 @@ def sqlite_settings(tmp_path: Path, **overrides: object) -> Settings:
 
 
 @contextmanager
-def pg_settings(tmp_path: Path, **overrides: object) -> Iterator[Settings]:
+def pg_settings(
+    tmp_path: Path, *, server: str | None = None, **overrides: object
+) -> Iterator[Settings]:
     """A fresh database owned by a non-superuser role, migrated, with the application role;
-    the app connects as that role and keeps revocations and limits in Redis."""
-    with fresh_database("tdev_api") as admin_url:
+    the app connects as that role and keeps revocations and limits in Redis. `server`: the
+    admin URL of another PostgreSQL than the machine's (a test's own cluster)."""
+    with fresh_database("tdev_api", server) as admin_url:
         engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
         with engine.connect() as connection:
             exists = connection.execute(
@@ -68,13 +71,13 @@ def pg_settings(tmp_path: Path, **overrides: object) -> Iterator[Settings]:
         owner = url_as(admin_url, OWNER_ROLE)
         upgrade(owner)
         create_app_role(owner, APP_ROLE)
+        values: dict[str, object] = {"redis_url": REDIS_URL, **overrides}
         config = Settings(
             data_dir=tmp_path,
             database_url=url_as(admin_url, APP_ROLE),
             owner_database_url=owner,
             app_role=APP_ROLE,
-            redis_url=REDIS_URL,
-            **overrides,  # type: ignore[arg-type]
+            **values,  # type: ignore[arg-type]
         )
         try:
             yield config

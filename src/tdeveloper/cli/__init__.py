@@ -18,6 +18,7 @@ from tdeveloper.cli.output import OutputTarget, summary, write_result
 from tdeveloper.cli.progress import StageProgress
 from tdeveloper.cli.runs import runs_app
 from tdeveloper.cli.serve import serve
+from tdeveloper.cli.worker import worker
 from tdeveloper.spec.errors import InputError, TDevError, VerificationError
 
 __all__ = ["app", "main"]
@@ -35,6 +36,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(admin_app, name="admin")
 app.add_typer(runs_app, name="runs")
 app.command()(serve)
+app.command()(worker)
 
 
 class FrontendChoice(StrEnum):

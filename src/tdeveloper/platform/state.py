@@ -24,7 +24,8 @@ from tdeveloper.platform.kit.reads import AsyncReads
 from tdeveloper.platform.kit.settings import Settings
 
 if TYPE_CHECKING:
-    from tdeveloper.platform.run.tasks import RunExecutor
+    from tdeveloper.platform.run.queue import RunQueue
+    from tdeveloper.platform.run.relay import Relay
 
 __all__ = ["Platform", "get_platform"]
 
@@ -34,6 +35,8 @@ class Platform:
         self.config = config
         # Thread-free reads on PostgreSQL, while the app runs (see start); else None.
         self.reads: AsyncReads | None = None
+        # Publishes again the runs left behind (lost, deferred, of a dead worker).
+        self.relay: Relay | None = None
 
     async def start(self) -> None:
         """On the server's event loop: open what lives on it."""
@@ -44,8 +47,15 @@ class Platform:
             reads = AsyncReads(self.config.url, size=self.config.db_pool_size)
             await reads.open()
             self.reads = reads
+        from tdeveloper.platform.run.relay import Relay
+
+        self.relay = Relay(self)
+        self.relay.start()
 
     async def stop(self) -> None:
+        if self.relay is not None:  # first: nothing is published into a closing executor
+            self.relay.stop()
+            self.relay = None
         if self.reads is not None:
             await self.reads.close()
             self.reads = None
@@ -97,10 +107,11 @@ class Platform:
         return RateLimit(self.config.redis_url, self.config.login_rate_limit)
 
     @cached_property
-    def runs(self) -> RunExecutor:
-        from tdeveloper.platform.run.tasks import RunExecutor
+    def runs(self) -> RunQueue:
+        """Celery workers when `broker_url` is set, otherwise threads of this process."""
+        from tdeveloper.platform.run.queue import make_queue
 
-        return RunExecutor(self)
+        return make_queue(self)
 
     def close(self) -> None:
         if "runs" in self.__dict__:

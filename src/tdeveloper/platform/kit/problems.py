@@ -7,6 +7,8 @@ from http import HTTPStatus
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from starlette.exceptions import HTTPException
 
@@ -83,6 +85,12 @@ async def _database_down(_request: Request, exc: Exception) -> JSONResponse:
     return problem(503, "unavailable", "the database is unavailable; try again", headers)
 
 
+async def _cache_down(_request: Request, _exc: Exception) -> JSONResponse:
+    # Revocations and rate limits live in Redis: without them no request can be checked.
+    headers = {"Retry-After": "1"}
+    return problem(503, "unavailable", "a backing service is unavailable; try again", headers)
+
+
 async def _unexpected(_request: Request, _exc: Exception) -> JSONResponse:
     return problem(500, "internal", "an unexpected error; it has been logged")
 
@@ -93,4 +101,6 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, _http)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(DBAPIError, _database_down)
+    app.add_exception_handler(RedisConnectionError, _cache_down)
+    app.add_exception_handler(RedisTimeoutError, _cache_down)
     app.add_exception_handler(Exception, _unexpected)

@@ -52,6 +52,10 @@ class RunCancelled(Exception):
     """Someone asked the run to stop: it stops at the next stage boundary."""
 
 
+class LeaseLost(Exception):
+    """Another worker took the run over (this one was thought dead): stop, touch nothing."""
+
+
 def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
 
@@ -129,7 +133,7 @@ def _execute(
 ) -> str:
     run_id = job[0]
     try:
-        _generate(platform, tenant_id, job)
+        _generate(platform, tenant_id, job, beat)
         return "succeeded"
     except RunGone:
         log.info("run %s was deleted while it ran", run_id)
@@ -137,6 +141,9 @@ def _execute(
     except RunCancelled:
         _finish(platform, tenant_id, run_id, status="cancelled")
         return "cancelled"
+    except LeaseLost:
+        log.warning("run %s was taken over by another worker; this one stops", run_id)
+        return "lost"
     except DBAPIError:
         # The database went away: leave the run to the reconciler, which publishes it
         # again once this worker's heartbeat is stale; it resumes from its checkpoints.
@@ -150,13 +157,16 @@ def _execute(
 
 
 def _generate(
-    platform: Platform, tenant_id: uuid.UUID, job: tuple[uuid.UUID, str, dict[str, Any], int]
+    platform: Platform,
+    tenant_id: uuid.UUID,
+    job: tuple[uuid.UUID, str, dict[str, Any], int],
+    beat: _Heartbeat,
 ) -> None:
     run_id, text, opts, delivery = job
     options = GenerateOptions(
         frontend=opts.get("frontend"), name=opts.get("name"), archive_format="zip"
     )
-    recorder = StageRecorder(platform, tenant_id, run_id)
+    recorder = StageRecorder(platform, tenant_id, run_id, beat.lost)
     result = generate(
         text,
         options,
@@ -168,6 +178,8 @@ def _generate(
     assert isinstance(archive, Archive)
     if recorder.cancelled():  # asked during the last stage: no archive
         raise RunCancelled(str(run_id))
+    if beat.lost.is_set():
+        raise LeaseLost(str(run_id))
     data_dir = platform.config.data_dir
     write_artifact(data_dir, tenant_id, run_id, archive.data)
     ended = _finish(
@@ -222,11 +234,20 @@ class StageRecorder:
     """The pipeline's event sink: stores each stage's outcome on the run and as an event
     as it happens, and stops the run at a stage boundary when it was cancelled."""
 
-    def __init__(self, platform: Platform, tenant_id: uuid.UUID, run_id: uuid.UUID) -> None:
+    def __init__(
+        self,
+        platform: Platform,
+        tenant_id: uuid.UUID,
+        run_id: uuid.UUID,
+        lost: threading.Event | None = None,
+    ) -> None:
         self.platform, self.tenant_id, self.run_id = platform, tenant_id, run_id
+        self.lost = lost or threading.Event()
         self.stages: list[dict[str, Any]] = []
 
     def __call__(self, event: StageEvent) -> None:
+        if self.lost.is_set():
+            raise LeaseLost(str(self.run_id))
         with self.platform.session(self.tenant_id) as session:
             run = repository.find(session, self.tenant_id, self.run_id)
             if run is None:
@@ -263,6 +284,7 @@ class _Heartbeat:
 
     def __init__(self, platform: Platform, run_id: uuid.UUID, worker: str) -> None:
         self._stopped = threading.Event()
+        self.lost = threading.Event()  # set when another worker holds the run now
         self._thread = threading.Thread(
             target=self._beat, args=(platform, run_id, worker), daemon=True
         )
@@ -271,7 +293,9 @@ class _Heartbeat:
     def _beat(self, platform: Platform, run_id: uuid.UUID, worker: str) -> None:
         while not self._stopped.wait(platform.config.heartbeat_seconds):
             try:
-                dispatch.heartbeat(platform.engine, run_id, worker)
+                if not dispatch.heartbeat(platform.engine, run_id, worker):
+                    self.lost.set()
+                    return
             except DBAPIError:  # the database is away; beat again when it is back
                 log.warning("heartbeat of run %s missed", run_id)
 
