@@ -44,13 +44,14 @@ from support.workers import (
     start_worker,
     workers,
 )
-from tdeveloper.pipeline import STAGE_NAMES
+from tdeveloper.pipeline import STAGE_NAMES, generate
 from tdeveloper.platform.kit.db import open_session
 from tdeveloper.platform.kit.settings import Settings
 from tdeveloper.platform.models import Run
 from tdeveloper.platform.run.models import RunCheckpoint, RunDispatch, RunEvent
 from tdeveloper.platform.run.queue import CeleryQueue
 from tdeveloper.platform.state import Platform
+from tdeveloper.spec import GenerateOptions
 
 LIBRARY = "a library with members, books and loans"
 RUNS = 200
@@ -242,6 +243,9 @@ def assert_resumed(platform: Platform, actor: Actor, run_id: uuid.UUID, run: Any
     assert archives(platform.config, actor.tenant_id) == [f"{run_id}.zip"]
     path = platform.config.data_dir / "artifacts" / str(actor.tenant_id) / f"{run_id}.zip"
     assert zipfile.ZipFile(path).testzip() is None
+    # The resumed run built the very archive an uninterrupted generation builds.
+    fresh = generate(LIBRARY, GenerateOptions(archive_format="zip")).state.archive
+    assert fresh is not None and path.read_bytes() == fresh.data
 
 
 class RunningSampler:
@@ -426,3 +430,20 @@ def test_a_worker_without_a_broker_says_so_in_one_line(tmp_path: Path) -> None:
         done.stderr
         == "tdev: error: TDEV_BROKER_URL is empty: set it to a redis:// or amqp:// URL\n"
     )
+
+
+RABBITMQ_URL = "amqp://guest:guest@127.0.0.1:5672//"
+
+
+def test_a_run_completes_through_rabbitmq(tmp_path: Path) -> None:
+    """The same worker on RabbitMQ instead of Redis: only the broker URL changes."""
+    with (
+        pg_settings(tmp_path, broker_url=RABBITMQ_URL) as config,
+        serve(config) as client,
+        workers(config, tmp_path, 1),
+    ):
+        actor, project = actor_with_project(client, "Rabbit")
+        run_id = submit(client, actor, project)
+        run = wait_for_run(client, actor.headers, str(run_id), timeout=60)
+        assert run["status"] == "succeeded"
+        assert dispatch_of(platform_of(client), run_id).state == "done"
