@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     # (redis://..., amqp://...) send runs to `tdev worker` processes through Celery.
     broker_url: str = ""
     concurrent_runs: int = 5  # per tenant, across all workers (more wait queued)
+    # Per plan, overriding concurrent_runs: TDEV_PLAN_CONCURRENT_RUNS='{"free": 2, "pro": 10}'
+    plan_concurrent_runs: dict[str, int] = Field(default_factory=dict)
     heartbeat_seconds: float = 2.0  # how often a worker says it still holds a run
     stale_seconds: float = 15.0  # a run whose worker has been silent this long is resumed
     requeue_seconds: float = 10.0  # publish again what has waited this long in the queue

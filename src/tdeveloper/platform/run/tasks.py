@@ -18,6 +18,7 @@ import uuid
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from tdeveloper.pipeline import generate
@@ -26,6 +27,7 @@ from tdeveloper.platform.run import dispatch, events, repository
 from tdeveloper.platform.run.checkpoints import DatabaseCheckpoints
 from tdeveloper.platform.run.models import Run, RunDispatch
 from tdeveloper.platform.run.storage import remove_artifacts, write_artifact
+from tdeveloper.platform.tenant.models import Tenant
 from tdeveloper.spec import Archive, GenerateOptions
 from tdeveloper.spec.errors import TDevError
 
@@ -104,12 +106,13 @@ def _claim(
 ) -> str | tuple[uuid.UUID, str, dict[str, Any], int]:
     config = platform.config
     with dispatch.process_lock(platform.engine), platform.session(tenant_id) as session:
+        plan = session.scalar(select(Tenant.plan).where(Tenant.id == tenant_id))
         outcome = dispatch.claim(
             session,
             tenant_id,
             run_id,
             worker,
-            limit=config.concurrent_runs,
+            limit=config.plan_concurrent_runs.get(plan or "", config.concurrent_runs),
             stale_after=config.stale_seconds,
         )
         run = repository.find(session, tenant_id, run_id)
