@@ -447,3 +447,17 @@ def test_a_run_completes_through_rabbitmq(tmp_path: Path) -> None:
         run = wait_for_run(client, actor.headers, str(run_id), timeout=60)
         assert run["status"] == "succeeded"
         assert dispatch_of(platform_of(client), run_id).state == "done"
+
+
+def test_runs_go_to_the_configured_queue(tmp_path: Path) -> None:
+    """TDEV_RUN_QUEUE routes runs: a worker on another queue leaves them alone."""
+    with api(tmp_path, run_queue="tdeveloper.runs.eu") as client:
+        config = platform_of(client).config
+        actor, project = actor_with_project(client, "Routed")
+        with workers(config, tmp_path, 1, "--queue", "tdeveloper.runs.us"):
+            run_id = submit(client, actor, project)
+            time.sleep(3)
+            assert wait_for_run(client, actor.headers, str(run_id), timeout=0)["status"] == "queued"
+        with workers(config, tmp_path, 1):  # its queue: the setting's
+            run = wait_for_run(client, actor.headers, str(run_id), timeout=60)
+        assert run["status"] == "succeeded"

@@ -19,7 +19,9 @@ class PoolChoice(StrEnum):
 
 def worker(
     concurrency: Annotated[int, typer.Option(help="Runs executed at once.", min=1)] = 1,
-    queue: Annotated[str, typer.Option(help="The queue to consume.")] = "tdeveloper.runs",
+    queue: Annotated[
+        str | None, typer.Option(help="The queue to consume (default: TDEV_RUN_QUEUE).")
+    ] = None,
     pool: Annotated[
         PoolChoice, typer.Option(help="prefork: a process per run; threads: one process.")
     ] = PoolChoice.prefork,

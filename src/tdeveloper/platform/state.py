@@ -26,6 +26,7 @@ from tdeveloper.platform.kit.settings import Settings
 if TYPE_CHECKING:
     from tdeveloper.platform.run.queue import RunQueue
     from tdeveloper.platform.run.relay import Relay
+    from tdeveloper.platform.run.storage import ArtifactStore
 
 __all__ = ["Platform", "get_platform"]
 
@@ -112,6 +113,13 @@ class Platform:
         from tdeveloper.platform.run.queue import make_queue
 
         return make_queue(self)
+
+    @cached_property
+    def artifacts(self) -> ArtifactStore:
+        """Run archives: a local folder, or an S3-compatible bucket (`artifact_store`)."""
+        from tdeveloper.platform.run.storage import make_store
+
+        return make_store(self.config)
 
     def close(self) -> None:
         if "runs" in self.__dict__:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from tdeveloper.spec.errors import InputError
 
 __all__ = ["Settings", "settings"]
 
@@ -48,12 +50,35 @@ class Settings(BaseSettings):
     # Runs on workers: empty broker = the in-process executor above. Redis or RabbitMQ URLs
     # (redis://..., amqp://...) send runs to `tdev worker` processes through Celery.
     broker_url: str = ""
+    run_queue: str = "tdeveloper.runs"  # where the API publishes runs and workers consume
     concurrent_runs: int = 5  # per tenant, across all workers (more wait queued)
     # Per plan, overriding concurrent_runs: TDEV_PLAN_CONCURRENT_RUNS='{"free": 2, "pro": 10}'
     plan_concurrent_runs: dict[str, int] = Field(default_factory=dict)
     heartbeat_seconds: float = 2.0  # how often a worker says it still holds a run
     stale_seconds: float = 15.0  # a run whose worker has been silent this long is resumed
     requeue_seconds: float = 10.0  # publish again what has waited this long in the queue
+
+    # Run archives: "local" (under data_dir/artifacts) or "s3" (an S3-compatible bucket).
+    artifact_store: str = "local"
+    s3_bucket: str = ""
+    s3_prefix: str = "artifacts/"
+    s3_endpoint_url: str = ""  # empty: AWS; else MinIO, Ceph, R2, ...
+    s3_region: str = "us-east-1"
+    # Empty keys: boto3's default credential chain (environment, profile, instance role).
+    s3_access_key_id: str = ""
+    s3_secret_access_key: str = Field(default="", repr=False)
+
+    @model_validator(mode="after")
+    def _check_artifact_store(self) -> Settings:
+        # InputError, not ValueError: pydantic lets it through unwrapped, so `tdev serve`
+        # fails with this one line instead of a validation report.
+        if self.artifact_store not in ("local", "s3"):
+            raise InputError(
+                f"TDEV_ARTIFACT_STORE must be 'local' or 's3', not {self.artifact_store!r}"
+            )
+        if self.artifact_store == "s3" and not self.s3_bucket:
+            raise InputError("TDEV_ARTIFACT_STORE=s3 needs a bucket: set TDEV_S3_BUCKET")
+        return self
 
     @property
     def url(self) -> str:

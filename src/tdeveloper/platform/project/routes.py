@@ -20,7 +20,6 @@ from tdeveloper.platform.project.schemas import (
     ProjectPage,
     ProjectUpdate,
 )
-from tdeveloper.platform.run.storage import remove_artifacts
 
 __all__ = ["router"]
 
@@ -77,5 +76,5 @@ def delete_project(
     run_ids = service.delete_project(session, principal, project_id)
     # Background tasks run after the response, so after the unit of work has committed:
     # a failed commit leaves the files in place along with the rows.
-    background.add_task(remove_artifacts, platform.config.data_dir, principal.tenant_id, run_ids)
+    background.add_task(platform.artifacts.remove, principal.tenant_id, run_ids)
     return Response(status_code=status.HTTP_204_NO_CONTENT, background=background)

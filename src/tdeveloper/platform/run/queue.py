@@ -48,10 +48,11 @@ class CeleryQueue:
         self.app: Any = make_celery(platform.config)
 
     def submit(self, tenant_id: uuid.UUID, run_id: uuid.UUID) -> bool:
-        from tdeveloper.platform.run.worker import QUEUE, TASK
+        from tdeveloper.platform.run.worker import TASK
 
+        queue = self.platform.config.run_queue
         try:
-            self.app.send_task(TASK, args=[str(tenant_id), str(run_id)], queue=QUEUE)
+            self.app.send_task(TASK, args=[str(tenant_id), str(run_id)], queue=queue)
         except Exception:  # the broker is away: the run stays pending for the relay
             log.warning("run %s not published: the broker does not answer", run_id)
             return False
@@ -60,11 +61,9 @@ class CeleryQueue:
 
     def waiting(self) -> int:
         """Messages in the run queue (not those a worker holds)."""
-        from tdeveloper.platform.run.worker import QUEUE
-
         with self.app.pool.acquire(block=True) as connection:
             declared = connection.default_channel.queue_declare(
-                queue=QUEUE, durable=True, auto_delete=False
+                queue=self.platform.config.run_queue, durable=True, auto_delete=False
             )
         return int(declared.message_count)
 

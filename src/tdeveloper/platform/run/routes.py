@@ -9,11 +9,13 @@ between its polls."""
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, BackgroundTasks, Depends, Header, Query, Request, Security, status
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials
 
 from tdeveloper.platform.auth.deps import (
@@ -166,12 +168,25 @@ def download_artifact(
     run_id: uuid.UUID,
     tenant_id: Annotated[uuid.UUID, Depends(artifact_tenant)],
     platform: PlatformDep,
-) -> FileResponse:
+) -> Response:
     """The run's archive (409 until the run has succeeded)."""
     with platform.session(tenant_id) as session:
         run = service.get_run(session, tenant_id, run_id)
-        path, name = service.artifact_file(platform, run)
-    return FileResponse(path, media_type="application/zip", filename=name)
+        name = service.artifact_name(run)
+    source = service.open_artifact(platform, run)
+    if isinstance(source, Path):
+        return FileResponse(source, media_type="application/zip", filename=name)
+    # From object storage: streamed as it arrives (Starlette reads it on a worker thread).
+    headers = {"Content-Disposition": _attachment(name), "Content-Length": str(source.size)}
+    return StreamingResponse(source.chunks, media_type="application/zip", headers=headers)
+
+
+def _attachment(name: str) -> str:
+    """As FileResponse writes it: RFC 5987 encoding for names that are not plain ASCII."""
+    quoted = quote(name)
+    if quoted != name:
+        return f"attachment; filename*=utf-8''{quoted}"
+    return f'attachment; filename="{name}"'
 
 
 @router.get(

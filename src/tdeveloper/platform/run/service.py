@@ -27,18 +27,19 @@ from tdeveloper.platform.run import dispatch, events, idempotency, repository
 from tdeveloper.platform.run.idempotency import Answer
 from tdeveloper.platform.run.models import Run, RunDispatch, RunEvent
 from tdeveloper.platform.run.schemas import RunCreate, RunEventOut, RunOut
-from tdeveloper.platform.run.storage import artifact_path
+from tdeveloper.platform.run.storage import Stream
 from tdeveloper.platform.state import Platform
 
 __all__ = [
     "FINAL_EVENTS",
-    "artifact_file",
+    "artifact_name",
     "cancel_run",
     "create_run",
     "event_stream",
     "get_run",
     "link",
     "list_runs",
+    "open_artifact",
     "require_run",
     "run_view",
 ]
@@ -147,20 +148,28 @@ def _require_project(session: Session, tenant_id: uuid.UUID, project_id: uuid.UU
         raise ApiError.not_found("project")
 
 
-def artifact_file(platform: Platform, run: Run) -> tuple[Path, str]:
-    """The archive's path and download name; 409 until the run has succeeded."""
+def artifact_name(run: Run) -> str:
+    """The archive's download name; 409 until the run has succeeded."""
     if run.status != "succeeded" or run.artifact_name is None:
         raise ApiError(409, "not-ready", f"the run is {run.status}; its archive is not ready")
-    path = artifact_path(platform.config.data_dir, run.tenant_id, run.id)
-    if not path.is_file():
+    return run.artifact_name
+
+
+def open_artifact(platform: Platform, run: Run) -> Path | Stream:
+    """The succeeded run's archive from the store: a local file or a stream; 404 when the
+    store has lost it. Called outside a unit of work: no connection waits on the store."""
+    source = platform.artifacts.open(run.tenant_id, run.id)
+    if source is None:
         raise ApiError.not_found("artifact")
-    return path, run.artifact_name
+    return source
 
 
 def link(platform: Platform, run: Run) -> dict[str, Any]:
     """A signed download URL for the run's archive, valid without credentials until it
     expires."""
-    artifact_file(platform, run)  # no link for an archive that cannot be downloaded
+    artifact_name(run)  # no link for an archive that cannot be downloaded
+    if not platform.artifacts.exists(run.tenant_id, run.id):
+        raise ApiError.not_found("artifact")
     token = platform.download_links.issue(str(run.id), tenant_id=str(run.tenant_id))
     expires = jwt.decode(token, options={"verify_signature": False})["exp"]  # we just made it
     base = platform.config.public_url.rstrip("/")

@@ -26,7 +26,6 @@ from tdeveloper.pipeline.events import StageEvent
 from tdeveloper.platform.run import dispatch, events, repository
 from tdeveloper.platform.run.checkpoints import DatabaseCheckpoints
 from tdeveloper.platform.run.models import Run, RunDispatch
-from tdeveloper.platform.run.storage import remove_artifacts, write_artifact
 from tdeveloper.platform.tenant.models import Tenant
 from tdeveloper.spec import Archive, GenerateOptions
 from tdeveloper.spec.errors import TDevError
@@ -183,8 +182,7 @@ def _generate(
         raise RunCancelled(str(run_id))
     if beat.lost.is_set():
         raise LeaseLost(str(run_id))
-    data_dir = platform.config.data_dir
-    write_artifact(data_dir, tenant_id, run_id, archive.data)
+    platform.artifacts.put(tenant_id, run_id, archive.data)
     ended = _finish(
         platform,
         tenant_id,
@@ -194,7 +192,7 @@ def _generate(
         artifact_size=archive.size,
     )
     if not ended:  # deleted meanwhile: its archive must not outlive it
-        remove_artifacts(data_dir, tenant_id, [run_id])
+        platform.artifacts.remove(tenant_id, [run_id])
 
 
 def _finish(platform: Platform, tenant_id: uuid.UUID, run_id: uuid.UUID, **values: Any) -> bool:

@@ -29,10 +29,9 @@ if TYPE_CHECKING:
     from tdeveloper.platform.run.relay import Relay
     from tdeveloper.platform.state import Platform
 
-__all__ = ["QUEUE", "TASK", "make_celery", "run_worker"]
+__all__ = ["TASK", "make_celery", "run_worker"]
 
 TASK = "tdeveloper.run"
-QUEUE = "tdeveloper.runs"
 # Longer than the longest run: Redis gives an unacknowledged message to another worker
 # after this long, which must not happen to a run that is still going.
 VISIBILITY_SECONDS = 3600 * 6
@@ -51,7 +50,7 @@ def make_celery(config: Settings, threads: int = 1) -> Any:
         task_serializer="json",
         accept_content=["json"],
         task_ignore_result=True,  # outcomes live in the database, no result backend
-        task_default_queue=QUEUE,
+        task_default_queue=config.run_queue,
     )
     platforms = ProcessPlatform(config, threads)
 
@@ -95,12 +94,13 @@ def run_worker(
     config: Settings,
     *,
     concurrency: int = 1,
-    queue: str = QUEUE,
+    queue: str | None = None,
     pool: str = "prefork",
     relay_seconds: float = 1.0,
 ) -> int:
-    """A Celery worker consuming `queue`, with the relay in its main process (so workers
-    alone recover runs); returns when the worker has shut down (SIGTERM: after its runs)."""
+    """A Celery worker consuming `queue` (default: the run_queue setting), with the relay
+    in its main process (so workers alone recover runs); returns when the worker has shut
+    down (SIGTERM: after its runs)."""
     from tdeveloper.platform.run.relay import Relay
     from tdeveloper.platform.state import Platform
 
@@ -112,7 +112,7 @@ def run_worker(
         "worker",
         f"--concurrency={concurrency}",
         f"--pool={pool}",
-        f"--queues={queue}",
+        f"--queues={queue or config.run_queue}",
         f"--hostname=tdev-{os.getpid()}@%h",
         "--loglevel=INFO",
         "--without-gossip",
