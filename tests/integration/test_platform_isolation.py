@@ -17,7 +17,13 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import DBAPIError
 
 from support.pg import fresh_database, url_as
-from tdeveloper.platform.kit.db import alembic_config, create_app_role, tenant_session, upgrade
+from tdeveloper.platform.kit.db import (
+    alembic_config,
+    create_app_role,
+    engine_for,
+    tenant_session,
+    upgrade,
+)
 from tdeveloper.platform.kit.reads import AsyncReads
 from tdeveloper.platform.models import TENANT_TABLES, Project, Tenant
 
@@ -188,3 +194,20 @@ def test_tdev_db_commands_as_processes() -> None:
         with tenant_session(engine, None) as session:
             assert session.execute(text("SELECT count(*) FROM tenants")).scalar() == 0
         engine.dispose()
+
+
+def test_an_upgrade_grants_the_application_role_the_new_tables() -> None:
+    """A role made before a migration added tables is granted them by `tdev db upgrade`,
+    without running `tdev db create-roles` again."""
+    role = "tdev_app_upgrade_test"
+    with fresh_database("tdev_grant") as url:
+        config = alembic_config(url)
+        command.upgrade(config, "0002")  # before the run tables existed
+        create_app_role(url, role)
+        upgrade(url, role)
+        engine = create_engine(url_as(url, role))
+        with tenant_session(engine, None) as session:
+            assert session.execute(text("SELECT count(*) FROM run_events")).scalar() == 0
+            assert session.execute(text("SELECT count(*) FROM run_dispatch")).scalar() == 0
+        engine.dispose()
+        engine_for(url).dispose()

@@ -41,7 +41,7 @@ def create_operator(
     from tdeveloper.platform.state import Platform
 
     config = settings()
-    guarded(lambda: db.upgrade(config.owner_url))
+    guarded(lambda: db.upgrade(config.owner_url, config.app_role))
     try:
         body = RegisterBody(tenant_name=organisation, email=email, password=password)
     except ValidationError as exc:

@@ -32,7 +32,7 @@ def upgrade() -> None:
     from tdeveloper.platform.kit.settings import settings
 
     config = settings()
-    guarded(lambda: db.upgrade(config.owner_url))
+    guarded(lambda: db.upgrade(config.owner_url, config.app_role))
     typer.echo(f"database is at the newest revision: {_shown(config.owner_url)}")
 
 

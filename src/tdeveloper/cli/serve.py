@@ -26,7 +26,7 @@ def serve(
     from tdeveloper.platform.kit.settings import settings
 
     config = settings()
-    guarded(lambda: db.upgrade(config.owner_url))
+    guarded(lambda: db.upgrade(config.owner_url, config.app_role))
     # Several processes need the app by import name; each builds it from the same settings.
     target = "tdeveloper.platform.asgi:app" if workers > 1 else create_app(config)
     uvicorn.run(

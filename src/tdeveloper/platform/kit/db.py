@@ -66,12 +66,16 @@ def alembic_config(url: str) -> Config:
     return config
 
 
-def upgrade(owner_url: str) -> None:
-    """Migrate the database to the newest revision, as the owner of the tables."""
+def upgrade(owner_url: str, app_role: str | None = None) -> None:
+    """Migrate the database to the newest revision, as the owner of the tables. If the
+    application's role exists already, it is granted the tables a migration added."""
     config = alembic_config(owner_url)
     with engine_for(owner_url).begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        postgres = connection.dialect.name == "postgresql"
+        if app_role and postgres and _role_flags(connection, app_role) == (False, False):
+            _grant(connection, app_role)
 
 
 def create_app_role(owner_url: str, role: str) -> None:
@@ -83,21 +87,40 @@ def create_app_role(owner_url: str, role: str) -> None:
     engine = engine_for(owner_url)
     if engine.dialect.name != "postgresql":
         return  # SQLite has no roles: the repository layer scopes by tenant
-    tables = ", ".join([*TENANT_TABLES, *SHARED_TABLES])
     with engine.begin() as connection:
-        found = connection.execute(
-            text("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = :role"),
-            {"role": role},
-        ).first()
-        if found is None:
+        flags = _role_flags(connection, role)
+        if flags is None:
             connection.execute(
                 text(f'CREATE ROLE "{role}" LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE')
             )
-        elif found.rolsuper or found.rolbypassrls:
+        elif any(flags):
             raise ValueError(f"role {role!r} bypasses row-level security; choose another role")
-        connection.execute(text(f'GRANT USAGE ON SCHEMA public TO "{role}"'))
-        connection.execute(text(f'GRANT SELECT, INSERT, UPDATE, DELETE ON {tables} TO "{role}"'))
-        connection.execute(text(f'GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "{role}"'))
+        _grant(connection, role)
+
+
+def _role_flags(connection: Connection, role: str) -> tuple[bool, bool] | None:
+    """(SUPERUSER, BYPASSRLS) of an existing role; None when there is no such role."""
+    found = connection.execute(
+        text("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = :role"),
+        {"role": role},
+    ).first()
+    return None if found is None else (bool(found.rolsuper), bool(found.rolbypassrls))
+
+
+def _grant(connection: Connection, role: str) -> None:
+    """Read and write on the application's tables that exist (a database at an older
+    revision has fewer; the upgrade that adds the rest grants them)."""
+    existing: set[str] = set(
+        connection.execute(
+            text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        ).scalars()
+    )
+    tables = ", ".join(t for t in [*TENANT_TABLES, *SHARED_TABLES] if t in existing)
+    connection.execute(text(f'GRANT USAGE ON SCHEMA public TO "{role}"'))
+    if not tables:
+        return
+    connection.execute(text(f'GRANT SELECT, INSERT, UPDATE, DELETE ON {tables} TO "{role}"'))
+    connection.execute(text(f'GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "{role}"'))
 
 
 @cache
