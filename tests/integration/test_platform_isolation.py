@@ -17,6 +17,7 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import DBAPIError
 
 from support.pg import fresh_database, url_as
+from support.platform import make_owner
 from tdeveloper.platform.kit.db import (
     alembic_config,
     create_app_role,
@@ -28,23 +29,12 @@ from tdeveloper.platform.kit.reads import AsyncReads
 from tdeveloper.platform.models import TENANT_TABLES, Project, Tenant
 
 ROLE = "tdev_app_test"
-OWNER = "tdev_owner_test"  # owns the tables; no superuser, so FORCE applies to it too
 
 
 @pytest.fixture(scope="module")
 def owner_url() -> Iterator[str]:
     with fresh_database("tdev_platform") as admin_url:
-        engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-        with engine.connect() as connection:
-            exists = connection.execute(
-                text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": OWNER}
-            ).first()
-            if exists is None:
-                connection.execute(text(f"CREATE ROLE {OWNER} LOGIN CREATEROLE"))
-            database = admin_url.rsplit("/", 1)[1]
-            connection.execute(text(f'ALTER DATABASE "{database}" OWNER TO {OWNER}'))
-        engine.dispose()
-        url = url_as(admin_url, OWNER)
+        url = make_owner(admin_url)
         upgrade(url)
         create_app_role(url, ROLE)
         yield url

@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from support.pg import url_as
-from support.platform import Actor, pg_settings, platform_of, seed_tenant, seed_user, serve
+from support.platform import Actor, make_project, pg_settings, platform_of, serve
 from tdeveloper.pipeline import STAGE_NAMES
 from tdeveloper.pipeline.events import StageEvent
 from tdeveloper.platform.run import tasks
@@ -31,20 +31,8 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
         yield api
 
 
-@pytest.fixture(scope="module")
-def alice(client: TestClient) -> Actor:
-    return seed_user(client, seed_tenant(client, "Acme"), "developer")
-
-
-@pytest.fixture(scope="module")
-def bob(client: TestClient) -> Actor:
-    return seed_user(client, seed_tenant(client, "Beta"), "org_admin")
-
-
 def start_run(client: TestClient, actor: Actor) -> str:
-    made = client.post("/api/v1/projects", json={"name": "Library"}, headers=actor.headers)
-    assert made.status_code == 201, made.text
-    url = f"/api/v1/projects/{made.json()['id']}/runs"
+    url = f"/api/v1/projects/{make_project(client, actor)}/runs"
     answer = client.post(url, json={"description": LIBRARY}, headers=actor.headers)
     assert answer.status_code == 202, answer.text
     return str(answer.json()["id"])

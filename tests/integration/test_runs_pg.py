@@ -18,10 +18,9 @@ from support.pg import url_as
 from support.platform import (
     APP_ROLE,
     Actor,
+    make_project,
     pg_settings,
     platform_of,
-    seed_tenant,
-    seed_user,
     serve,
     wait_for_run,
 )
@@ -37,22 +36,6 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
         yield api
 
 
-@pytest.fixture(scope="module")
-def alice(client: TestClient) -> Actor:
-    return seed_user(client, seed_tenant(client, "Acme"), "developer")
-
-
-@pytest.fixture(scope="module")
-def bob(client: TestClient) -> Actor:
-    return seed_user(client, seed_tenant(client, "Beta"), "org_admin")
-
-
-def project_of(client: TestClient, actor: Actor) -> str:
-    answer = client.post("/api/v1/projects", json={"name": "Library"}, headers=actor.headers)
-    assert answer.status_code == 201, answer.text
-    return str(answer.json()["id"])
-
-
 def wait(client: TestClient, actor: Actor, run_id: str, timeout: float = 120) -> dict[str, Any]:
     return wait_for_run(client, actor.headers, run_id, timeout)
 
@@ -60,7 +43,7 @@ def wait(client: TestClient, actor: Actor, run_id: str, timeout: float = 120) ->
 def test_a_run_completes_under_row_level_security(client: TestClient, alice: Actor) -> None:
     platform = platform_of(client)
     assert urlsplit(platform.config.url).username == APP_ROLE  # no BYPASSRLS
-    project = project_of(client, alice)
+    project = make_project(client, alice)
     accepted = client.post(
         f"/api/v1/projects/{project}/runs", json={"description": LIBRARY}, headers=alice.headers
     )
@@ -88,7 +71,7 @@ def test_a_run_completes_under_row_level_security(client: TestClient, alice: Act
 def test_another_tenant_can_neither_see_nor_download(
     client: TestClient, alice: Actor, bob: Actor
 ) -> None:
-    project = project_of(client, alice)
+    project = make_project(client, alice)
     runs = f"/api/v1/projects/{project}/runs"
     run = wait(
         client,
@@ -106,7 +89,7 @@ def test_another_tenant_can_neither_see_nor_download(
         assert session.get(Run, uuid.UUID(run["id"])) is None
 
     # Bob's own signed link names Bob's run: it opens nothing else.
-    own = project_of(client, bob)
+    own = make_project(client, bob)
     bobs = client.post(
         f"/api/v1/projects/{own}/runs", json={"description": LIBRARY}, headers=bob.headers
     )
@@ -123,7 +106,7 @@ def test_another_tenant_can_neither_see_nor_download(
 
 
 def test_idempotent_replay(client: TestClient, alice: Actor) -> None:
-    url = f"/api/v1/projects/{project_of(client, alice)}/runs"
+    url = f"/api/v1/projects/{make_project(client, alice)}/runs"
     headers = {**alice.headers, "Idempotency-Key": f"replay-{uuid.uuid4()}"}
     first = client.post(url, json={"description": LIBRARY}, headers=headers)
     again = client.post(url, json={"description": LIBRARY}, headers=headers)
@@ -135,7 +118,7 @@ def test_idempotent_replay(client: TestClient, alice: Actor) -> None:
 
 
 def test_concurrent_requests_with_one_key_make_one_run(client: TestClient, alice: Actor) -> None:
-    url = f"/api/v1/projects/{project_of(client, alice)}/runs"
+    url = f"/api/v1/projects/{make_project(client, alice)}/runs"
     headers = {**alice.headers, "Idempotency-Key": f"race-{uuid.uuid4()}"}
 
     def post(_: int) -> tuple[int, str | None]:

@@ -28,6 +28,8 @@ __all__ = [
     "PASSWORD",
     "REDIS_URL",
     "Actor",
+    "make_owner",
+    "make_project",
     "pg_settings",
     "platform_of",
     "seed_tenant",
@@ -58,17 +60,7 @@ def pg_settings(
     the app connects as that role and keeps revocations and limits in Redis. `server`: the
     admin URL of another PostgreSQL than the machine's (a test's own cluster)."""
     with fresh_database("tdev_api", server) as admin_url:
-        engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-        with engine.connect() as connection:
-            exists = connection.execute(
-                text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": OWNER_ROLE}
-            ).first()
-            if exists is None:
-                connection.execute(text(f"CREATE ROLE {OWNER_ROLE} LOGIN CREATEROLE"))
-            database = admin_url.rsplit("/", 1)[1]
-            connection.execute(text(f'ALTER DATABASE "{database}" OWNER TO {OWNER_ROLE}'))
-        engine.dispose()
-        owner = url_as(admin_url, OWNER_ROLE)
+        owner = make_owner(admin_url)
         upgrade(owner)
         create_app_role(owner, APP_ROLE)
         values: dict[str, object] = {"redis_url": REDIS_URL, **overrides}
@@ -86,6 +78,22 @@ def pg_settings(
 
             app_engine(config).dispose()
             engine_for(owner).dispose()
+
+
+def make_owner(admin_url: str) -> str:
+    """Hands the database to OWNER_ROLE (made once: it owns tables, but is no superuser,
+    so FORCE row-level security applies to it too); returns the URL connecting as it."""
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        exists = connection.execute(
+            text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": OWNER_ROLE}
+        ).first()
+        if exists is None:
+            connection.execute(text(f"CREATE ROLE {OWNER_ROLE} LOGIN CREATEROLE"))
+        database = admin_url.rsplit("/", 1)[1]
+        connection.execute(text(f'ALTER DATABASE "{database}" OWNER TO {OWNER_ROLE}'))
+    engine.dispose()
+    return url_as(admin_url, OWNER_ROLE)
 
 
 @contextmanager
@@ -111,6 +119,13 @@ class Actor:
     role: str
     token: str
     headers: dict[str, str] = field(default_factory=dict)
+
+
+def make_project(client: TestClient, actor: Actor, name: str = "Library") -> str:
+    """A project made through the API by `actor`; its id."""
+    answer = client.post("/api/v1/projects", json={"name": name}, headers=actor.headers)
+    assert answer.status_code == 201, answer.text
+    return str(answer.json()["id"])
 
 
 def seed_tenant(client: TestClient, name: str) -> tuple[uuid.UUID, str]:

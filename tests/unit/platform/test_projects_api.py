@@ -25,11 +25,6 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
 
 
 @pytest.fixture
-def acme(client: TestClient) -> tuple[uuid.UUID, str]:
-    return seed_tenant(client, "Acme")
-
-
-@pytest.fixture
 def admin(client: TestClient, acme: tuple[uuid.UUID, str]) -> Actor:
     return seed_user(client, acme, "org_admin")
 

@@ -44,23 +44,6 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
         yield api
 
 
-@pytest.fixture
-def acme(client: TestClient) -> tuple[uuid.UUID, str]:
-    return seed_tenant(client, "Acme")
-
-
-@pytest.fixture
-def dev(client: TestClient, acme: tuple[uuid.UUID, str]) -> Actor:
-    return seed_user(client, acme, "developer")
-
-
-@pytest.fixture
-def project(client: TestClient, dev: Actor) -> str:
-    answer = client.post("/api/v1/projects", json={"name": "Library"}, headers=dev.headers)
-    assert answer.status_code == 201
-    return str(answer.json()["id"])
-
-
 def start(
     client: TestClient, actor: Actor, project: str, body: dict[str, Any] | None = None
 ) -> dict[str, Any]:
