@@ -1,6 +1,7 @@
-"""End to end: six varied descriptions become projects that install, pass their own tests,
-run under uvicorn, serve CRUD for every entity, and survive schemathesis; one of them, and a
-spec built by hand, have accounts and roles, which are checked against the running server."""
+"""End to end: six varied descriptions become projects that install, pass their own tests
+(the backend's, and the frontend's build and unit tests), run under uvicorn, serve CRUD for
+every entity, and survive schemathesis; one of them, and a spec built by hand, have accounts
+and roles, which are checked against the running server."""
 
 from __future__ import annotations
 
@@ -69,6 +70,9 @@ def project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     report = json.loads(proc.stdout)
     assert report["verified"] is True
     assert all(report["checks"].values()), report["checks"]
+    # --verify built the frontend and ran its unit tests too (Node.js is on this machine)
+    assert {"frontend build", "frontend unit tests"} <= set(report["checks"]), report["checks"]
+    assert report["skipped"] == {}
     return root
 
 

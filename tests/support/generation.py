@@ -13,6 +13,7 @@ from tdeveloper.spec import (
     Selection,
     UiChoice,
 )
+from tdeveloper.spec.stages import Frontend
 
 
 def _library(name: str, version: str, ecosystem: str = "python") -> Library:
@@ -42,10 +43,12 @@ SELECTION = Selection(
 )
 
 
-def generation_input(spec: AppSpec, selection: Selection = SELECTION) -> GenerationInput:
+def generation_input(
+    spec: AppSpec, selection: Selection = SELECTION, framework: Frontend = "react"
+) -> GenerationInput:
     return GenerationInput(
         parsed=ParsedApp(spec=spec, openapi={}, tables=()),
-        ui=UiChoice(framework="react", component_library="pico", state_management="react-query"),
+        ui=UiChoice(framework=framework, component_library="pico", state_management="hooks"),
         architecture=Architecture(
             pattern="modular_monolith",
             components=(Component(name="api", kind="api", reason="CRUD over HTTP"),),

@@ -40,14 +40,18 @@ def migrate(backend: Path, database_url: str) -> None:
 
 
 @contextmanager
-def serve(backend: Path, database_url: str) -> Iterator[str]:
-    """Start the generated backend with uvicorn and yield its base URL."""
-    port = free_port()
+def serve(
+    backend: Path, database_url: str, port: int | None = None, env: dict[str, str] | None = None
+) -> Iterator[str]:
+    """Start the generated backend with uvicorn (on `port`, else a free one, with `env`
+    added) and yield its base URL."""
+    port = port or free_port()
     log = (backend.parent / f"uvicorn-{port}.log").open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1",
          "--port", str(port), "--log-level", "warning"],
-        cwd=backend, env=backend_env(database_url), stdout=log, stderr=subprocess.STDOUT,
+        cwd=backend, env=backend_env(database_url) | (env or {}), stdout=log,
+        stderr=subprocess.STDOUT,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:

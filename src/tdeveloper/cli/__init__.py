@@ -115,10 +115,11 @@ def _print_summary(report: dict[str, Any]) -> None:
         f"entities: {', '.join(report['entities'])}",
         f"coverage: {coverage:.0%}",
         *(f"  gap: {gap['item']}: {gap['reason']}" for gap in report["gaps"]),
+        *(f"{name}: {detail}" for name, detail in report["skipped"].items()),
     ]
-    if coverage < 0.5:
+    if coverage <= 0.5:  # logic no template covers weighs as much as all the rest
         lines.append(
-            "warning: most of what the description asks for is not generated; "
+            "warning: half or more of what the description asks for is not generated; "
             "see the gaps above and tdeveloper.json"
         )
     if not sys.stdout.isatty():

@@ -93,6 +93,7 @@ def summary(result: RunResult, path: Path) -> dict[str, Any]:
         "entities": [e.name for e in state.parsed.spec.entities],
         "files": state.project.quality.files,
         "checks": {c.name: c.passed for c in state.project.quality.checks},
+        "skipped": {c.name: c.detail for c in state.project.quality.checks if c.skipped},
         "verified": state.project.quality.verified,
         "sha256": state.archive.sha256,
         "notes": list(state.parsed.notes),

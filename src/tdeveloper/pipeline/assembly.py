@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
+from tdeveloper.pipeline.served_openapi import openapi_document
 from tdeveloper.pipeline.state import AssemblyInput, RunState
+from tdeveloper.pipeline.verify import verify_backend, verify_frontend
 from tdeveloper.spec import (
     Check,
     FileSet,
@@ -22,7 +23,9 @@ from tdeveloper.spec import (
 )
 from tdeveloper.spec.errors import StageError, VerificationError
 
-__all__ = ["Assembly", "safe_path", "write_tree"]
+__all__ = ["CONTRACT", "Assembly", "safe_path", "write_tree"]
+
+CONTRACT = "frontend/openapi.json"  # the backend's OpenAPI document, written by assembly
 
 
 class Assembly:
@@ -49,9 +52,13 @@ class Assembly:
                 checks.append(_finish_ruff(root, "check", _start_ruff(root, "check")))
                 checks.append(compiled.result())
             files = _read_back(root, files)
+            if (root / "frontend").is_dir():
+                files = _with_contract(root, files)
             if self.options.verify:
                 _require(checks)
                 checks += verify_backend(root / "backend", self.options.verify_timeout)
+                if (root / "frontend").is_dir():
+                    checks += verify_frontend(root / "frontend", self.options.verify_timeout)
         quality = QualityReport(
             checks=tuple(checks),
             files=len(files),
@@ -104,6 +111,13 @@ def _read_back(root: Path, files: list[GeneratedFile]) -> list[GeneratedFile]:
     return out
 
 
+def _with_contract(root: Path, files: list[GeneratedFile]) -> list[GeneratedFile]:
+    """The files plus `frontend/openapi.json`: the contract the frontend's client is typed by."""
+    document = GeneratedFile(path=CONTRACT, content=openapi_document(root / "backend"))
+    write_tree(root, [document])
+    return sorted([*files, document], key=lambda f: f.path)
+
+
 def _require(checks: list[Check]) -> None:
     failed = [c for c in checks if not c.passed]
     if failed:
@@ -141,36 +155,3 @@ def _compiles(files: list[GeneratedFile]) -> Check:
             except SyntaxError as exc:
                 errors.append(f"{f.path}:{exc.lineno}: {exc.msg}")
     return Check(name="python compiles", passed=not errors, detail="\n".join(errors))
-
-
-def verify_backend(backend: Path, timeout: float) -> list[Check]:
-    """Install the backend in a fresh venv and run its tests; VerificationError on failure."""
-    venv = backend.parent.parent / "venv"
-    python = venv / "bin" / "python"
-    steps = [
-        ("create venv", [sys.executable, "-m", "venv", str(venv)]),
-        ("install backend", [str(python), "-m", "pip", "install", "-q", "-e", ".[test]"]),
-        ("backend tests", [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider"]),
-    ]
-    checks = []
-    for name, args in steps:
-        proc = _run(args, backend, timeout)
-        tail = (proc.stdout + proc.stderr).strip()[-4000:]
-        last_line = tail.splitlines()[-1] if tail else ""
-        checks.append(Check(name=name, passed=proc.returncode == 0, detail=last_line))
-        if proc.returncode != 0:
-            raise VerificationError(f"verify failed at {name!r}:\n{tail}", stage="assembly")
-    return checks
-
-
-def _run(args: list[str], cwd: Path, timeout: float) -> subprocess.CompletedProcess[str]:
-    # Verification always runs on SQLite in the scratch folder: never a configured database.
-    skip = {"VIRTUAL_ENV", "PYTHONPATH", "DATABASE_URL", "TEST_DATABASE_URL"}
-    env = {k: v for k, v in os.environ.items() if k not in skip}
-    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
-    try:
-        return subprocess.run(
-            args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise VerificationError(f"verify timed out after {timeout:g}s: {args[2:]}") from exc

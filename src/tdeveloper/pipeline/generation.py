@@ -4,13 +4,14 @@ The stage builds one checked view model of the spec (`RenderContext`) and hands 
 each renderer in turn; a renderer owns one part of the project:
 
 - `BackendRenderer`: `backend/` (FastAPI, SQLAlchemy, Alembic, tests, Dockerfile);
+- `FrontendRenderer`: `frontend/` (the framework ui_selection chose, with Vite and TypeScript);
 - `ProjectRenderer`: the root (README, docker-compose.yml, CI, .env.example, .gitignore).
 
-Adding a part (the React/Vue/Svelte frontend) means writing a class with a `name` and a
-`render(ctx)` yielding `GeneratedFile`s under its own folder, and passing it in
-`renderers` (or appending it to `default_renderers`); no other renderer changes. A
-renderer that only applies sometimes (a frontend when one was chosen) decides so from
-`ctx.data` and yields nothing otherwise. Paths must not collide: the stage refuses that.
+Adding a part means writing a class with a `name` and a `render(ctx)` yielding
+`GeneratedFile`s under its own folder, and passing it in `renderers` (or appending it to
+`default_renderers`); no other renderer changes. A renderer that only applies sometimes
+decides so from `ctx.data` and yields nothing otherwise. Paths must not collide: the stage
+refuses that.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 
 from tdeveloper.pipeline.render import (
     BackendRenderer,
+    FrontendRenderer,
     ProjectRenderer,
     RenderContext,
     Renderer,
@@ -40,7 +42,7 @@ __all__ = ["Generation", "RenderContext", "Renderer", "default_renderers"]
 
 
 def default_renderers() -> list[Renderer]:
-    return [BackendRenderer(), ProjectRenderer()]
+    return [BackendRenderer(), FrontendRenderer(), ProjectRenderer()]
 
 
 class Generation:

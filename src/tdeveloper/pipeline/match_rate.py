@@ -109,8 +109,6 @@ def _gap(item: _Item, template: dict[str, Any]) -> Gap:
     reasons: dict[str, str] = template["missing_reasons"]
     if item.kind == "unsupported":
         reason = "custom logic that no template generates; it must be written by hand"
-    elif item.capability == "component:frontend":
-        reason = "the frontend is not generated yet; only the backend API is"
     else:
         reason = reasons.get(item.capability) or reasons.get(item.kind, "not covered")
     return Gap(item=item.label, reason=reason)

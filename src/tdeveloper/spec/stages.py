@@ -87,6 +87,7 @@ class Check(Frozen):
     name: str
     passed: bool
     detail: str = ""
+    skipped: bool = False  # not run here (say why in detail); does not fail the report
 
 
 class QualityReport(Frozen):

@@ -140,3 +140,21 @@ def test_the_installed_command_runs_as_a_process(tmp_path: Path) -> None:
     assert json.loads(proc.stdout)["output"].endswith("lib.zip")
     bad = subprocess.run([str(tdev), "spec", ""], capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+
+
+def test_verify_says_when_it_skipped_the_frontend(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The backend's install is covered end to end; here only what a machine without Node.js
+    # prints matters, so the backend step is left out.
+    from tdeveloper.pipeline import assembly
+
+    monkeypatch.setattr(assembly, "verify_backend", lambda *args: [])
+    monkeypatch.setenv("PATH", str(tmp_path))  # no node, no npm
+    folder = tmp_path / "proj"
+    code, out, err = run(["generate", LIBRARY, "--dir", str(folder), "--verify", "-q"], capsys)
+    assert code == 0, err
+    assert "frontend build and tests: skipped: Node.js and npm were not found on PATH" in out
+    code, out, _ = run(["generate", LIBRARY, "--dir", str(folder), "--verify", "--json",
+                        "--force"], capsys)  # fmt: skip
+    assert json.loads(out)["skipped"]["frontend build and tests"].startswith("skipped: Node.js")

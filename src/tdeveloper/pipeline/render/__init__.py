@@ -7,6 +7,7 @@ project from a `RenderContext`. See `base.py` for how to add one (e.g. a fronten
 from tdeveloper.pipeline.render.backend import BackendRenderer
 from tdeveloper.pipeline.render.base import RenderContext, Renderer
 from tdeveloper.pipeline.render.build import build_app
+from tdeveloper.pipeline.render.frontend import FrontendRenderer
 from tdeveloper.pipeline.render.project import ProjectRenderer
 from tdeveloper.pipeline.render.views import AppView, AuthView, EntityView, FieldView, LinkView
 
@@ -16,6 +17,7 @@ __all__ = [
     "BackendRenderer",
     "EntityView",
     "FieldView",
+    "FrontendRenderer",
     "LinkView",
     "ProjectRenderer",
     "RenderContext",

@@ -26,6 +26,7 @@ _VERBATIM = {
     "app/schemas/__init__.py": "app/schemas/__init__.py",
     "app/schemas/_common.py": "app/schemas/_common.py",
     "tests/__init__.py": "tests/__init__.py",
+    "tests/test_contract.py": "tests/test_contract.py",
     "tests/test_health.py": "tests/test_health.py",
 }
 # Output path -> template, for files rendered once from the whole app.

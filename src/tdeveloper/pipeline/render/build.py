@@ -181,6 +181,7 @@ def _field(
         sample=sample(field, ref.module if ref else None),
         filterable=info.filter is not None and field.name not in LIST_PARAMS,
         searchable=field.type in SEARCH_TYPES,
+        spec=field,
     )
 
 

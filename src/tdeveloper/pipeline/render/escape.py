@@ -67,9 +67,9 @@ def js_str(value: object) -> str:
     return _quote(_no_surrogates(str(value)), _COMMON | _JS_EXTRA, "js")
 
 
-def json_text(value: Any) -> str:
+def json_text(value: Any, indent: int | None = None) -> str:
     """JSON for any JSON-compatible value; ASCII-only so no character can break a file."""
-    text = json.dumps(value, ensure_ascii=True, sort_keys=True)
+    text = json.dumps(value, ensure_ascii=True, sort_keys=True, indent=indent)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from tdeveloper.pipeline.render.escape import py_str
 from tdeveloper.pipeline.render.fields import FieldCode, TypeInfo
+from tdeveloper.spec import Field
 
 __all__ = [
     "AppView",
@@ -49,6 +50,7 @@ class FieldView:
     sample: str  # expression in tests/factories.py (names in scope: n, client)
     filterable: bool
     searchable: bool
+    spec: Field  # the spec's field, for what the fragments above do not carry (bounds, values)
 
     @property
     def required_in_create(self) -> bool:
