@@ -45,15 +45,20 @@ class Assembly:
         with tempfile.TemporaryDirectory(prefix="tdev-assembly-") as tmp:
             root = Path(tmp) / "project"
             write_tree(root, files)
-            # Compiling (in this process) overlaps with ruff's two runs (in another).
-            with ThreadPoolExecutor(max_workers=1) as pool:
+            # Compiling (in this process), ruff's two runs and reading the backend's OpenAPI
+            # document (each in a child process) overlap; the document is read from a copy
+            # of the backend, since ruff rewrites the tree.
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                contract = pool.submit(_contract, Path(tmp) / "contract", files)
                 compiled = pool.submit(_compiles, files)
                 checks = [_finish_ruff(root, "format", _start_ruff(root, "format"))]
                 checks.append(_finish_ruff(root, "check", _start_ruff(root, "check")))
                 checks.append(compiled.result())
+                document = contract.result()
             files = _read_back(root, files)
-            if (root / "frontend").is_dir():
-                files = _with_contract(root, files)
+            if document is not None:
+                write_tree(root, [document])
+                files = sorted([*files, document], key=lambda f: f.path)
             if self.options.verify:
                 _require(checks)
                 checks += verify_backend(root / "backend", self.options.verify_timeout)
@@ -111,11 +116,13 @@ def _read_back(root: Path, files: list[GeneratedFile]) -> list[GeneratedFile]:
     return out
 
 
-def _with_contract(root: Path, files: list[GeneratedFile]) -> list[GeneratedFile]:
-    """The files plus `frontend/openapi.json`: the contract the frontend's client is typed by."""
-    document = GeneratedFile(path=CONTRACT, content=openapi_document(root / "backend"))
-    write_tree(root, [document])
-    return sorted([*files, document], key=lambda f: f.path)
+def _contract(folder: Path, files: list[GeneratedFile]) -> GeneratedFile | None:
+    """`frontend/openapi.json`, the contract the frontend's client is typed by (None when the
+    project has no frontend), read from the backend written again into `folder`."""
+    if not any(f.path.startswith("frontend/") for f in files):
+        return None
+    write_tree(folder, [f for f in files if f.path.startswith("backend/")])
+    return GeneratedFile(path=CONTRACT, content=openapi_document(folder / "backend"))
 
 
 def _require(checks: list[Check]) -> None:
