@@ -1,10 +1,9 @@
 """The OpenAPI document the generated backend serves, from which the frontend's typed client
 is generated (assembly writes it to `frontend/openapi.json`).
 
-The document is the one the generated backend itself serves, read by importing it in a
-child Python process (this interpreter, which has the backend's dependencies), so the
-frontend's types follow the backend exactly. The result is cached per backend content:
-the same spec asks for it again and again (tests, platform runs).
+It is read by importing the backend in a child Python process (this interpreter, which has
+the backend's dependencies), so the frontend's types follow the backend exactly. The result
+is cached per backend content: the same spec asks for it again and again (tests, runs).
 """
 
 from __future__ import annotations
